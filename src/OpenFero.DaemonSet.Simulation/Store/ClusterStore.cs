@@ -1,0 +1,315 @@
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+
+namespace OpenFero.DaemonSet.Simulation.Store;
+
+/// <summary>
+/// The simulated cluster's etcd and the storage half of its API server: objects by kind, namespace and
+/// name, one resourceVersion counter, optimistic concurrency, graceful deletion and a bounded event
+/// history that watches replay from. Thread-safe; every method is atomic.
+/// </summary>
+public sealed partial class ClusterStore(TimeProvider time, int historyCapacity = 100_000)
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<ResourceType, SortedDictionary<string, StoredObject>> objects = [];
+    private readonly Dictionary<ResourceType, IResourceStrategy> strategies = [];
+    private readonly Queue<WatchEvent> history = new();
+    private readonly List<WatchSubscription> subscriptions = [];
+    private long resourceVersion = 1;
+
+    public TimeProvider Time { get; } = time;
+
+    public long CurrentResourceVersion
+    {
+        get
+        {
+            lock (gate)
+            {
+                return resourceVersion;
+            }
+        }
+    }
+
+    public void UseStrategy(ResourceType type, IResourceStrategy strategy)
+    {
+        lock (gate)
+        {
+            strategies[type] = strategy;
+        }
+    }
+
+    public StoredObject? Get(ResourceType type, string? ns, string name)
+    {
+        lock (gate)
+        {
+            return Table(type).GetValueOrDefault(Key(type, ns, name));
+        }
+    }
+
+    public StoredObject GetRequired(ResourceType type, string? ns, string name) =>
+        Get(type, ns, name) ?? throw ApiException.NotFound(type, name);
+
+    /// <summary>Objects of a kind (in one namespace, or all when <paramref name="ns"/> is null), ordered by namespace then name.</summary>
+    public IReadOnlyList<StoredObject> List(ResourceType type, string? ns = null)
+    {
+        lock (gate)
+        {
+            var table = Table(type);
+            if (ns is null || !type.Namespaced)
+            {
+                return [.. table.Values];
+            }
+
+            var prefix = ns + "/";
+            return [.. table.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(kv => kv.Value)];
+        }
+    }
+
+    public StoredObject Create(ResourceType type, JsonObject obj)
+    {
+        lock (gate)
+        {
+            var metadata = Metadata(obj);
+            var ns = type.Namespaced ? metadata["namespace"]?.GetValue<string>() ?? "default" : null;
+            if (ns is not null)
+            {
+                metadata["namespace"] = ns;
+                if (!Table(ResourceTypes.Namespaces).ContainsKey(ns))
+                {
+                    throw ApiException.NotFound(ResourceTypes.Namespaces, ns);
+                }
+            }
+            else
+            {
+                metadata.Remove("namespace");
+            }
+
+            var name = metadata["name"]?.GetValue<string>();
+            if (string.IsNullOrEmpty(name))
+            {
+                var generateName = metadata["generateName"]?.GetValue<string>();
+                if (string.IsNullOrEmpty(generateName))
+                {
+                    throw ApiException.Invalid(type, "", "metadata.name: Required value: name or generateName is required");
+                }
+
+                do
+                {
+                    name = generateName + RandomSuffix();
+                }
+                while (Table(type).ContainsKey(Key(type, ns, name)));
+                metadata["name"] = name;
+            }
+
+            if (Table(type).ContainsKey(Key(type, ns, name)))
+            {
+                throw ApiException.AlreadyExists(type, name);
+            }
+
+            obj["apiVersion"] = type.ApiVersion;
+            obj["kind"] = type.Kind;
+            metadata["uid"] = Guid.NewGuid().ToString();
+            metadata["creationTimestamp"] = Rfc3339(Time.GetUtcNow());
+            metadata.Remove("deletionTimestamp");
+            if (obj.ContainsKey("spec"))
+            {
+                metadata["generation"] = 1L;
+            }
+
+            strategies.GetValueOrDefault(type)?.PrepareForCreate(obj);
+            return Commit(type, ns, name, obj, WatchEventType.Added);
+        }
+    }
+
+    /// <summary>
+    /// Replaces an object. With <paramref name="statusOnly"/> only <c>status</c> is taken from <paramref name="obj"/>;
+    /// otherwise <c>status</c> is kept from the stored object for kinds with a status subresource.
+    /// A resourceVersion in <paramref name="obj"/> that is not the stored one is a 409 Conflict.
+    /// </summary>
+    public StoredObject Update(ResourceType type, JsonObject obj, bool statusOnly = false)
+    {
+        lock (gate)
+        {
+            var metadata = Metadata(obj);
+            var ns = type.Namespaced ? metadata["namespace"]?.GetValue<string>() ?? "default" : null;
+            var name = metadata["name"]?.GetValue<string>() ?? throw ApiException.Invalid(type, "", "metadata.name: Required value");
+            var current = Table(type).GetValueOrDefault(Key(type, ns, name)) ?? throw ApiException.NotFound(type, name);
+            var expected = metadata["resourceVersion"]?.GetValue<string>();
+            if (!string.IsNullOrEmpty(expected) && expected != current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                throw ApiException.Conflict(type, name, "the object has been modified; please apply your changes to the latest version and try again");
+            }
+
+            JsonObject next;
+            if (statusOnly)
+            {
+                next = current.CloneJson();
+                next["status"] = obj["status"]?.DeepClone();
+            }
+            else
+            {
+                next = (JsonObject)obj.DeepClone();
+                var currentMeta = Metadata(current.Json);
+                var nextMeta = Metadata(next);
+                foreach (var kept in new[] { "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation" })
+                {
+                    nextMeta[kept] = currentMeta[kept]?.DeepClone();
+                }
+
+                if (type.HasStatus)
+                {
+                    next["status"] = current.Json["status"]?.DeepClone();
+                }
+
+                if (!JsonNode.DeepEquals(next["spec"], current.Json["spec"]) && nextMeta["generation"] is not null)
+                {
+                    nextMeta["generation"] = nextMeta["generation"]!.ToInt64() + 1;
+                }
+
+                strategies.GetValueOrDefault(type)?.PrepareForUpdate(next, current.Json);
+            }
+
+            next["apiVersion"] = type.ApiVersion;
+            next["kind"] = type.Kind;
+            RemoveNulls(Metadata(next));
+            if (next["status"] is null)
+            {
+                next.Remove("status");
+            }
+
+            return Commit(type, ns, name, next, WatchEventType.Modified);
+        }
+    }
+
+    /// <summary>
+    /// Deletes an object, or marks it with a deletionTimestamp when its kind deletes gracefully
+    /// (a pod on a node: its kubelet finishes with <see cref="FinishDeletion"/>). Returns the object as last stored.
+    /// </summary>
+    public StoredObject Delete(ResourceType type, string? ns, string name, string? uidPrecondition = null,
+        string? resourceVersionPrecondition = null, long? gracePeriodSeconds = null)
+    {
+        lock (gate)
+        {
+            var key = Key(type, ns, name);
+            var current = Table(type).GetValueOrDefault(key) ?? throw ApiException.NotFound(type, name);
+            if (!string.IsNullOrEmpty(uidPrecondition) && uidPrecondition != current.Uid)
+            {
+                throw ApiException.Conflict(type, name,
+                    $"Precondition failed: UID in precondition: {uidPrecondition}, UID in object meta: {current.Uid}");
+            }
+
+            if (!string.IsNullOrEmpty(resourceVersionPrecondition) &&
+                resourceVersionPrecondition != current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                throw ApiException.Conflict(type, name,
+                    $"Precondition failed: ResourceVersion in precondition: {resourceVersionPrecondition}, ResourceVersion in object meta: {current.ResourceVersion}");
+            }
+
+            var strategy = strategies.GetValueOrDefault(type);
+            var hasFinalizers = current.Json["metadata"]?["finalizers"] is JsonArray { Count: > 0 };
+            if (hasFinalizers || strategy?.DeletesGracefully(current.Json, gracePeriodSeconds) == true)
+            {
+                if (current.Json["metadata"]?["deletionTimestamp"] is not null)
+                {
+                    return current;
+                }
+
+                var marked = current.CloneJson();
+                var metadata = Metadata(marked);
+                metadata["deletionTimestamp"] = Rfc3339(Time.GetUtcNow().AddSeconds(gracePeriodSeconds ?? 30));
+                metadata["deletionGracePeriodSeconds"] = gracePeriodSeconds ?? 30;
+                return Commit(type, ns, name, marked, WatchEventType.Modified);
+            }
+
+            return Remove(type, key, current);
+        }
+    }
+
+    /// <summary>Removes an object now, whatever its grace period (the kubelet's last word on a terminated pod).</summary>
+    public StoredObject? FinishDeletion(ResourceType type, string? ns, string name)
+    {
+        lock (gate)
+        {
+            var key = Key(type, ns, name);
+            var current = Table(type).GetValueOrDefault(key);
+            return current is null ? null : Remove(type, key, current);
+        }
+    }
+
+    /// <summary>All kinds that currently hold at least one object or were ever touched.</summary>
+    public IReadOnlyList<ResourceType> KnownTypes()
+    {
+        lock (gate)
+        {
+            return [.. objects.Keys];
+        }
+    }
+
+    private StoredObject Remove(ResourceType type, string key, StoredObject current)
+    {
+        Table(type).Remove(key);
+        var rv = ++resourceVersion;
+        var gone = current.CloneJson();
+        Metadata(gone)["resourceVersion"] = rv.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Publish(new WatchEvent(WatchEventType.Deleted, type, gone, rv));
+        return new StoredObject(type, gone, rv);
+    }
+
+    private StoredObject Commit(ResourceType type, string? ns, string name, JsonObject obj, WatchEventType change)
+    {
+        var rv = ++resourceVersion;
+        Metadata(obj)["resourceVersion"] = rv.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var stored = new StoredObject(type, obj, rv);
+        Table(type)[Key(type, ns, name)] = stored;
+        Publish(new WatchEvent(change, type, obj, rv));
+        return stored;
+    }
+
+    private SortedDictionary<string, StoredObject> Table(ResourceType type)
+    {
+        if (!objects.TryGetValue(type, out var table))
+        {
+            table = new SortedDictionary<string, StoredObject>(StringComparer.Ordinal);
+            objects[type] = table;
+        }
+
+        return table;
+    }
+
+    internal static string Key(ResourceType type, string? ns, string name) =>
+        type.Namespaced ? $"{ns ?? "default"}/{name}" : name;
+
+    private static JsonObject Metadata(JsonObject obj)
+    {
+        if (obj["metadata"] is not JsonObject metadata)
+        {
+            metadata = [];
+            obj["metadata"] = metadata;
+        }
+
+        return metadata;
+    }
+
+    private static void RemoveNulls(JsonObject obj)
+    {
+        foreach (var key in obj.Where(kv => kv.Value is null).Select(kv => kv.Key).ToList())
+        {
+            obj.Remove(key);
+        }
+    }
+
+    public static string Rfc3339(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string RandomSuffix()
+    {
+        const string alphabet = "bcdfghjklmnpqrstvwxz2456789";
+        return string.Create(5, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = alphabet[Random.Shared.Next(alphabet.Length)];
+            }
+        });
+    }
+}

@@ -1,0 +1,1 @@
+Console.WriteLine("usage: dotnet run -c Release --project tests/OpenFero.DaemonSet.Benchmarks -- <benchmark>");
