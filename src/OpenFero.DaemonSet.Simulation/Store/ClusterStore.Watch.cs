@@ -36,6 +36,17 @@ public sealed partial class ClusterStore
         }
     }
 
+    /// <summary>The objects of a kind as they are now, and a watch that starts exactly after them: no gap, no overlap.</summary>
+    public (IReadOnlyList<StoredObject> Current, long ResourceVersion, WatchSubscription Subscription) ListAndWatch(ResourceType type, string? ns)
+    {
+        lock (gate)
+        {
+            var subscription = new WatchSubscription(this, type, ns);
+            subscriptions.Add(subscription);
+            return (List(type, ns), resourceVersion, subscription);
+        }
+    }
+
     internal void Unsubscribe(WatchSubscription subscription)
     {
         lock (gate)

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using OpenFero.DaemonSet.Simulation.Store;
+
+namespace OpenFero.DaemonSet.Simulation.Api;
+
+public sealed partial class ApiServer
+{
+    private Task GetAsync(HttpContext context, ApiPath target) =>
+        WriteJsonAsync(context, 200, store.GetRequired(target.Type, target.Namespace, target.Name!).Json);
+
+    private async Task ListAsync(HttpContext context, ApiPath target)
+    {
+        var query = context.Request.Query;
+        var labels = LabelSelector.Parse(query["labelSelector"]);
+        var fields = FieldSelector.Parse(query["fieldSelector"]);
+        var limit = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l > 0 ? l : int.MaxValue;
+        var after = DecodeContinue(query["continue"]);
+        var resourceVersion = store.CurrentResourceVersion;
+
+        IEnumerable<StoredObject> candidates = fields.PinnedName is { } pinned
+            ? [.. new[] { store.Get(target.Type, target.Namespace, pinned) }.OfType<StoredObject>()]
+            : store.List(target.Type, target.Namespace);
+        var items = new List<StoredObject>();
+        string? lastKey = null;
+        var more = false;
+        foreach (var candidate in candidates)
+        {
+            var key = ClusterStore.Key(candidate.Type, candidate.Namespace, candidate.Name);
+            if (after is not null && string.CompareOrdinal(key, after) <= 0)
+            {
+                continue;
+            }
+
+            if (!labels.Matches(candidate.Json) || !fields.Matches(candidate.Json))
+            {
+                continue;
+            }
+
+            if (items.Count == limit)
+            {
+                more = true;
+                break;
+            }
+
+            items.Add(candidate);
+            lastKey = key;
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteString("kind", target.Type.Kind + "List");
+        writer.WriteString("apiVersion", target.Type.ApiVersion);
+        writer.WriteStartObject("metadata");
+        writer.WriteString("resourceVersion", resourceVersion.ToString(CultureInfo.InvariantCulture));
+        if (more && lastKey is not null)
+        {
+            writer.WriteString("continue", Convert.ToBase64String(Encoding.UTF8.GetBytes(lastKey)));
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartArray("items");
+        foreach (var item in items)
+        {
+            item.Json.WriteTo(writer);
+            if (writer.BytesPending > 64 * 1024)
+            {
+                await writer.FlushAsync(context.RequestAborted);
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static string? DecodeContinue(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(token));
+        }
+        catch (FormatException)
+        {
+            throw ApiException.BadRequest("continue key is not valid: illegal base64 data");
+        }
+    }
+}

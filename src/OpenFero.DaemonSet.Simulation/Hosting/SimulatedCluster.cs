@@ -1,0 +1,109 @@
+using k8s;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenFero.DaemonSet.Simulation.Api;
+using OpenFero.DaemonSet.Simulation.Api.Strategies;
+using OpenFero.DaemonSet.Simulation.Controllers;
+using OpenFero.DaemonSet.Simulation.Faults;
+using OpenFero.DaemonSet.Simulation.Metrics;
+using OpenFero.DaemonSet.Simulation.Scenarios;
+using OpenFero.DaemonSet.Simulation.Store;
+
+namespace OpenFero.DaemonSet.Simulation.Hosting;
+
+/// <summary>
+/// A running simulated cluster: the API server on 127.0.0.1, its store, the controllers that act like the
+/// real ones, fault injection and request counts. Dispose to stop it.
+/// </summary>
+public sealed class SimulatedCluster : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ClusterControllers? controllers;
+
+    private SimulatedCluster(WebApplication app, ClusterStore store, ResourceRegistry registry, FaultInjector faults,
+        RequestCounter requests, JobHandlerRegistry jobHandlers, ClusterControllers? controllers, Uri baseAddress)
+    {
+        this.app = app;
+        this.controllers = controllers;
+        Store = store;
+        Registry = registry;
+        Faults = faults;
+        Requests = requests;
+        JobHandlers = jobHandlers;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+    public ClusterStore Store { get; }
+    public ResourceRegistry Registry { get; }
+    public FaultInjector Faults { get; }
+    public RequestCounter Requests { get; }
+    public JobHandlerRegistry JobHandlers { get; }
+    public TimeProvider Time => Store.Time;
+
+    public static async Task<SimulatedCluster> StartAsync(SimulatedClusterOptions options, CancellationToken cancellationToken)
+    {
+        var store = new ClusterStore(options.Time);
+        store.UseStrategy(ResourceTypes.DaemonSets, new DaemonSetStrategy());
+        store.UseStrategy(ResourceTypes.Pods, new PodStrategy());
+        store.UseStrategy(ResourceTypes.Jobs, new JobStrategy());
+        store.UseStrategy(ResourceTypes.Namespaces, new NamespaceStrategy());
+        var registry = new ResourceRegistry();
+        var scenario = options.Scenario is null ? Scenario.Empty : ScenarioCatalog.Load(options.Scenario);
+        scenario.ApplyTo(store);
+
+        var faults = new FaultInjector();
+        var requests = new RequestCounter();
+        var api = new ApiServer(store, registry);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        app.UseMiddleware<FaultMiddleware>(registry, requests, faults, options.Time);
+        app.MapSimulationControl(faults, requests);
+        app.MapGet("/metrics", () => Microsoft.AspNetCore.Http.Results.Text(KubeStateMetrics.Render(store), "text/plain; version=0.0.4; charset=utf-8"));
+        app.Run(api.HandleAsync);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var baseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+
+        var jobHandlers = new JobHandlerRegistry { ApiServer = baseAddress };
+        ClusterControllers? controllers = null;
+        if (options.RunControllers)
+        {
+            controllers = new ClusterControllers(store, options.Time, scenario, jobHandlers);
+            controllers.Start();
+        }
+
+        return new SimulatedCluster(app, store, registry, faults, requests, jobHandlers, controllers, baseAddress);
+    }
+
+    /// <summary>A client configuration for the KubernetesClient library pointed at this cluster.</summary>
+    public KubernetesClientConfiguration ClientConfiguration() => new() { Host = BaseAddress.ToString(), AccessToken = "simulation" };
+
+    public void WriteKubeconfig(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        File.WriteAllText(path, Kubeconfig.Render(BaseAddress));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (controllers is not null)
+        {
+            await controllers.DisposeAsync();
+        }
+
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,16 @@
+namespace OpenFero.DaemonSet.Simulation.Hosting;
+
+public sealed class SimulatedClusterOptions
+{
+    /// <summary>A scenario's name (see <c>ScenarioCatalog.Names</c>) or the path of a scenario file; none for an empty cluster.</summary>
+    public string? Scenario { get; init; }
+
+    /// <summary>The simulation's clock: controllers, kubelets and watch timeouts run on it.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Whether the controllers run. Off, the cluster is only an API server over the scenario's objects.</summary>
+    public bool RunControllers { get; init; } = true;
+}
