@@ -1,2 +1,49 @@
-Console.Error.WriteLine("The simulated cluster's host is not wired yet.");
-return 2;
+using OpenFero.DaemonSet.Simulation.Hosting;
+using OpenFero.DaemonSet.Simulation.Scenarios;
+
+HostArguments arguments;
+try
+{
+    arguments = HostArguments.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+
+SimulatedCluster cluster;
+try
+{
+    cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = arguments.Scenario, Port = arguments.Port }, stop.Token);
+}
+catch (ScenarioNotFoundException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 2;
+}
+
+await using (cluster)
+{
+    cluster.WriteKubeconfig(arguments.Kubeconfig);
+    Console.WriteLine($"Simulated cluster ({arguments.Scenario ?? "empty"}) serving at {cluster.BaseAddress}");
+    Console.WriteLine($"export KUBECONFIG={Path.GetFullPath(arguments.Kubeconfig)}");
+    try
+    {
+        await Task.Delay(Timeout.Infinite, stop.Token);
+    }
+    catch (OperationCanceledException)
+    {
+        Console.WriteLine("Stopping the simulated cluster.");
+    }
+}
+
+return 0;

@@ -47,11 +47,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
 
     public static async Task<SimulatedCluster> StartAsync(SimulatedClusterOptions options, CancellationToken cancellationToken)
     {
-        var store = new ClusterStore(options.Time);
-        store.UseStrategy(ResourceTypes.DaemonSets, new DaemonSetStrategy());
-        store.UseStrategy(ResourceTypes.Pods, new PodStrategy());
-        store.UseStrategy(ResourceTypes.Jobs, new JobStrategy());
-        store.UseStrategy(ResourceTypes.Namespaces, new NamespaceStrategy());
+        var store = new ClusterStore(options.Time).WithApiServerStrategies();
         var registry = new ResourceRegistry();
         var scenario = options.Scenario is null ? Scenario.Empty : ScenarioCatalog.Load(options.Scenario);
         scenario.ApplyTo(store);
@@ -68,7 +64,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
         app.MapGet("/metrics", () => Microsoft.AspNetCore.Http.Results.Text(KubeStateMetrics.Render(store), "text/plain; version=0.0.4; charset=utf-8"));
         app.Run(api.HandleAsync);
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
 
         var jobHandlers = new JobHandlerRegistry { ApiServer = baseAddress };

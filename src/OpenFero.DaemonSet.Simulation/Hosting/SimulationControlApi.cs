@@ -23,9 +23,14 @@ public static class SimulationControlApi
         routes.MapPost("/simulation/faults", async (HttpRequest request) =>
         {
             var body = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted) as JsonObject;
-            if (body is null || !TryParseFault(body, out var fault, out var error))
+            if (body is null)
             {
-                return Results.Problem(error ?? "expected a JSON object", statusCode: 400);
+                return Results.Problem("expected a JSON object", statusCode: 400);
+            }
+
+            if (!TryParseFault(body, out var fault, out var error))
+            {
+                return Results.Problem(error, statusCode: 400);
             }
 
             var match = new FaultMatch(body["verb"]?.GetValue<string>() ?? "*", body["resource"]?.GetValue<string>() ?? "*");

@@ -1,0 +1,91 @@
+using k8s.Models;
+using OpenFero.DaemonSet.Semantics;
+using OpenFero.DaemonSet.Simulation.Controllers;
+using OpenFero.DaemonSet.Simulation.Store;
+
+namespace OpenFero.DaemonSet.Simulation.Scenarios;
+
+/// <summary>A loaded scenario: it writes its starting state into a store, and tells the kubelets what goes wrong.</summary>
+public sealed class Scenario(ScenarioDefinition definition)
+{
+    public static Scenario Empty { get; } = new(new ScenarioDefinition { Name = "empty", Description = "No nodes, no workloads." });
+
+    public static IReadOnlyList<string> BaseNamespaces { get; } = ["default", "kube-system", "openfero"];
+
+    public ScenarioDefinition Definition { get; } = definition;
+
+    public string Name => Definition.Name;
+
+    /// <summary>How containers of this image fail, if they do (ImagePullBackOff, CrashLoopBackOff, OOMKilled).</summary>
+    public string? ImageBehaviour(string? image) =>
+        image is not null && Definition.Behaviours.Images.TryGetValue(image, out var behaviour) ? behaviour : null;
+
+    public bool TerminationHangsOn(string? node) => node is not null && Definition.Behaviours.TerminationHangsOn.Contains(node);
+
+    public void ApplyTo(ClusterStore store)
+    {
+        var now = store.Time.GetUtcNow().UtcDateTime;
+        var namespaces = BaseNamespaces.Concat(Definition.DaemonSets.Select(d => d.Namespace))
+            .Concat(Definition.Nodes.SelectMany(n => n.Pods).Select(p => p.Namespace)).Distinct(StringComparer.Ordinal);
+        foreach (var ns in namespaces)
+        {
+            store.Create(ResourceTypes.Namespaces, ClusterJson.From(new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = new V1ObjectMeta { Name = ns } }));
+        }
+
+        var nodes = new List<V1Node>();
+        var podsByNode = new Dictionary<string, List<V1Pod>>(StringComparer.Ordinal);
+        foreach (var group in Definition.Nodes)
+        {
+            foreach (var node in ScenarioObjects.Nodes(group))
+            {
+                nodes.Add(store.Create(ResourceTypes.Nodes, ClusterJson.From(node)).As<V1Node>());
+                podsByNode[node.Metadata.Name] = [];
+                foreach (var workload in group.Pods)
+                {
+                    var pod = ScenarioObjects.WorkloadPod(workload, node.Metadata.Name);
+                    pod.Metadata.Name = group.Count == 1 ? workload.Name : $"{workload.Name}-{node.Metadata.Name}";
+                    pod.Status = PodStatuses.Running(pod, now);
+                    podsByNode[node.Metadata.Name].Add(store.Create(ResourceTypes.Pods, ClusterJson.From(pod)).As<V1Pod>());
+                }
+            }
+        }
+
+        foreach (var definition in Definition.DaemonSets)
+        {
+            ApplyDaemonSet(store, definition, nodes, podsByNode, now);
+        }
+    }
+
+    private void ApplyDaemonSet(ClusterStore store, DaemonSetDefinition definition, List<V1Node> nodes, Dictionary<string, List<V1Pod>> podsByNode, DateTime now)
+    {
+        var initial = ScenarioObjects.DaemonSet(definition, definition.PreviousImage ?? definition.Image);
+        var created = store.Create(ResourceTypes.DaemonSets, ClusterJson.From(initial)).As<V1DaemonSet>();
+        var hash = TemplateHash.Of(created.Spec.Template);
+        var generation = DaemonPods.TemplateGeneration(created);
+        foreach (var node in nodes.Where(n => DaemonPodPlacement.Evaluate(n, created).ShouldRun))
+        {
+            var pod = DaemonPodFactory.Create(created, node.Metadata.Name, hash, generation);
+            pod.Spec.NodeName = node.Metadata.Name;
+            if (NodeFit.WhyNot(pod, node, podsByNode[node.Metadata.Name]) is not null)
+            {
+                continue;
+            }
+
+            var ready = node.Status.Conditions.Any(c => c.Type == "Ready" && c.Status == "True");
+            pod.Status = ready ? PodStatuses.Running(pod, now) : PodStatuses.Unknown(pod, now);
+            var stored = store.Create(ResourceTypes.Pods, ClusterJson.From(pod));
+            podsByNode[node.Metadata.Name].Add(stored.As<V1Pod>());
+            if (Definition.Behaviours.DeletingAtStart.Contains($"{definition.Namespace}/{definition.Name}@{node.Metadata.Name}"))
+            {
+                store.Delete(ResourceTypes.Pods, definition.Namespace, stored.Name);
+            }
+        }
+
+        if (definition.PreviousImage is not null)
+        {
+            var updated = store.GetRequired(ResourceTypes.DaemonSets, definition.Namespace, definition.Name).ToMutable<V1DaemonSet>();
+            updated.Spec.Template.Spec.Containers[0].Image = definition.Image;
+            store.Update(ResourceTypes.DaemonSets, ClusterJson.From(updated));
+        }
+    }
+}
