@@ -51,7 +51,7 @@ public sealed partial class ApiServer
 
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        await using var writer = new Utf8JsonWriter(context.Response.Body, WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("kind", target.Type.Kind + "List");
         writer.WriteString("apiVersion", target.Type.ApiVersion);

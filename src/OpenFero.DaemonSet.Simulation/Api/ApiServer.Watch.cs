@@ -74,7 +74,7 @@ public sealed partial class ApiServer
     private static async Task WriteEventAsync(HttpContext context, string type, JsonObject obj)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        await using (var writer = new Utf8JsonWriter(buffer))
+        await using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("type", type);

@@ -54,7 +54,7 @@ public sealed partial class ApiServer
     {
         var contentType = (context.Request.ContentType ?? "").Split(';')[0].Trim();
         var patch = await ReadBodyAsync(context);
-        var pinsVersion = patch["metadata"] is JsonObject patchMeta && patchMeta["resourceVersion"] is not null;
+        var pinsVersion = patch is JsonObject { } patchObject && patchObject["metadata"] is JsonObject patchMeta && patchMeta["resourceVersion"] is not null;
         for (var attempt = 1; ; attempt++)
         {
             var current = store.GetRequired(target.Type, target.Namespace, target.Name!);

@@ -13,6 +13,9 @@ public sealed partial class ApiServer(ClusterStore store, ResourceRegistry regis
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
+    /// <summary>Quotes in messages as <c>\"</c>, the way Go's encoder writes them, not <c>\u0022</c>.</summary>
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public ResourceRegistry Registry => registry;
 
     public async Task HandleAsync(HttpContext context)
@@ -54,6 +57,17 @@ public sealed partial class ApiServer(ClusterStore store, ResourceRegistry regis
             case "/apis":
                 await WriteJsonAsync(context, 200, Discovery.Groups(registry));
                 return;
+            case "/openapi/v3":
+                await WriteJsonAsync(context, 200, OpenApiDocuments.Index(registry));
+                return;
+        }
+
+        if (path.StartsWith("/openapi/v3/", StringComparison.Ordinal))
+        {
+            var document = OpenApiDocuments.GroupVersion(registry, path["/openapi/v3/".Length..].TrimEnd('/'))
+                ?? throw new ApiException(404, "NotFound", "the server could not find the requested resource");
+            await WriteJsonAsync(context, 200, document);
+            return;
         }
 
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -92,7 +106,7 @@ public sealed partial class ApiServer(ClusterStore store, ResourceRegistry regis
     {
         context.Response.StatusCode = code;
         context.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        await using var writer = new Utf8JsonWriter(context.Response.Body, WriterOptions);
         body.WriteTo(writer, Compact);
     }
 

@@ -133,4 +133,19 @@ public sealed class KubectlTests
         var job = JsonNode.Parse(await kubectl.SucceedAsync("get job demo -n openfero -o json"))!;
         Assert.Equal(1, job["status"]!["succeeded"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Apply_installs_the_operarius_crd_and_the_built_in_operarius()
+    {
+        await using var cluster = await Start("healthy");
+        using var kubectl = new KubectlRunner(cluster);
+        var folder = Path.Combine(RepositoryRoot.Path, "operarius");
+
+        await kubectl.SucceedAsync($"apply -f {Path.Combine(folder, "operarius-crd.yaml")}");
+        var output = await kubectl.SucceedAsync($"apply -f {folder}");
+        var operarius = JsonNode.Parse(await kubectl.SucceedAsync("get op daemonset-rollout-fix -n openfero -o json"))!;
+
+        Assert.Contains("operarius.openfero.io/daemonset-rollout-fix created", output, StringComparison.Ordinal);
+        Assert.Equal("KubeDaemonSetRolloutStuck", operarius["spec"]!["alertSelector"]!["alertname"]!.GetValue<string>());
+    }
 }
