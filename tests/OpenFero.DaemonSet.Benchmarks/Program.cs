@@ -1,1 +1,15 @@
-Console.WriteLine("usage: dotnet run -c Release --project tests/OpenFero.DaemonSet.Benchmarks -- <benchmark>");
+using OpenFero.DaemonSet.Benchmarks;
+
+var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
+{
+    ["simulation"] = SimulatedClusterBenchmark.RunAsync,
+};
+
+if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var benchmark))
+{
+    Console.Error.WriteLine($"usage: dotnet run -c Release --project tests/OpenFero.DaemonSet.Benchmarks -- {string.Join("|", benchmarks.Keys)}");
+    return 2;
+}
+
+await benchmark();
+return 0;
