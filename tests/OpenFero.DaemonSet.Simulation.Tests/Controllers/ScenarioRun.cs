@@ -11,10 +11,15 @@ namespace OpenFero.DaemonSet.Simulation.Tests.Controllers;
 internal sealed class ScenarioRun : IAsyncDisposable
 {
     public ScenarioRun(string scenario)
+        : this(ScenarioCatalog.Load(scenario))
+    {
+    }
+
+    public ScenarioRun(Scenario scenario)
     {
         Time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         Store = new ClusterStore(Time).WithApiServerStrategies();
-        Scenario = ScenarioCatalog.Load(scenario);
+        Scenario = scenario;
         Scenario.ApplyTo(Store);
         Controllers = new ClusterControllers(Store, Time, Scenario, JobHandlers);
     }
@@ -26,11 +31,12 @@ internal sealed class ScenarioRun : IAsyncDisposable
     public ClusterControllers Controllers { get; }
 
     /// <summary>Runs controller passes every quarter second of simulated time for the given span.</summary>
-    public void RunFor(TimeSpan span)
+    public void RunFor(TimeSpan span, Action? afterEachPass = null)
     {
         for (var elapsed = TimeSpan.Zero; elapsed <= span; elapsed += ClusterControllers.Tick)
         {
             Controllers.ReconcileOnce();
+            afterEachPass?.Invoke();
             Time.Advance(ClusterControllers.Tick);
         }
     }
