@@ -1,1 +1,3 @@
-return 0;
+using OpenFero.DaemonSet.Hosting;
+
+return await CommandLine.RunAsync(args);

@@ -1,0 +1,28 @@
+using FluentValidation;
+
+namespace OpenFero.DaemonSet.Alerting;
+
+/// <summary>What a webhook body must hold for each alert to be acted on; failures name the field by path.</summary>
+public sealed class AlertmanagerWebhookValidator : AbstractValidator<AlertmanagerWebhook>
+{
+    public AlertmanagerWebhookValidator()
+    {
+        RuleFor(w => w.Version).Equal("4").WithName("version").WithMessage("version must be \"4\" (Alertmanager's webhook format)");
+        RuleFor(w => w.Alerts).NotEmpty().WithName("alerts").WithMessage("alerts must hold at least one alert");
+        RuleForEach(w => w.Alerts).NotNull().WithName("alerts").SetValidator(new AlertValidator()).OverridePropertyName("alerts");
+    }
+
+    private sealed class AlertValidator : AbstractValidator<AlertmanagerAlert>
+    {
+        public AlertValidator()
+        {
+            RuleFor(a => a.Status).Must(s => s is "firing" or "resolved").WithName("status").WithMessage("status must be \"firing\" or \"resolved\"");
+            RuleFor(a => a.Fingerprint).NotEmpty().WithName("fingerprint").WithMessage("fingerprint is required");
+            RuleFor(a => a.StartsAt).NotNull().WithName("startsAt").WithMessage("startsAt is required");
+            RuleFor(a => a.Labels).NotNull().WithName("labels").WithMessage("labels are required");
+            RuleFor(a => a.Labels!.GetValueOrDefault("alertname"))
+                .NotEmpty().When(a => a.Labels is not null)
+                .OverridePropertyName("labels.alertname").WithMessage("labels.alertname is required");
+        }
+    }
+}

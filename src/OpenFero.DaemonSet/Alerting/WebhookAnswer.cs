@@ -1,0 +1,26 @@
+namespace OpenFero.DaemonSet.Alerting;
+
+/// <summary>The webhook's answer: what became of each alert of the delivery.</summary>
+public sealed record WebhookAnswer(IReadOnlyList<AlertAnswer> Alerts);
+
+public sealed record AlertAnswer(
+    string Fingerprint,
+    string Alertname,
+    string Status,
+    DaemonSetTarget? Target,
+    string? Operarius,
+    string Outcome,
+    string? Job,
+    string? Reason)
+{
+    public static AlertAnswer From(AlertContext alert, AlertOutcome outcome) => outcome switch
+    {
+        AlertOutcome.JobCreated created => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, created.Operarius, outcome.Kind, created.JobName, null),
+        AlertOutcome.Deduplicated duplicate => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, duplicate.Operarius, outcome.Kind, duplicate.ExistingJob, "this alert instance already has its Job"),
+        AlertOutcome.Cooldown cooldown => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, cooldown.Operarius, outcome.Kind, cooldown.BlockingJob, cooldown.Reason),
+        AlertOutcome.NoMatchingOperarius => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, null, outcome.Kind, null, "no enabled Operarius selects this alert"),
+        AlertOutcome.NoTarget => new(alert.Fingerprint, alert.AlertName, alert.Status, null, null, outcome.Kind, null, "the alert has no namespace and daemonset labels"),
+        AlertOutcome.Unavailable unavailable => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, null, outcome.Kind, null, unavailable.Reason),
+        _ => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, null, outcome.Kind, null, null),
+    };
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace OpenFero.DaemonSet.Hosting;
+
+public static class LoggingSetup
+{
+    /// <summary>
+    /// Serilog as the logging provider: JSON lines (CLEF) on stdout by default, <c>Logging:Format=text</c> for
+    /// people. Each host gets its own logger, so several hosts can run in one process.
+    /// </summary>
+    public static IHostApplicationBuilder AddServerLogging(this IHostApplicationBuilder builder)
+    {
+        var text = string.Equals(builder.Configuration["Logging:Format"], "text", StringComparison.OrdinalIgnoreCase);
+        builder.Services.AddSerilog(
+            (services, logger) =>
+            {
+                logger.MinimumLevel.Information()
+                    .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                    .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
+                    .Enrich.FromLogContext()
+                    .ReadFrom.Configuration(builder.Configuration);
+                if (text)
+                {
+                    logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+                }
+                else
+                {
+                    logger.WriteTo.Console(new CompactJsonFormatter());
+                }
+            },
+            preserveStaticLogger: true);
+        return builder;
+    }
+}

@@ -1,0 +1,41 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using OpenFero.DaemonSet.Alerting;
+using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Remediations;
+
+namespace OpenFero.DaemonSet.Hosting;
+
+/// <summary>The server, as <c>serve</c> runs it and as tests start it (with their own configuration).</summary>
+public static class ServerApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        if (builder.Configuration["urls"] is null && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null)
+        {
+            builder.WebHost.UseUrls("http://0.0.0.0:8080");
+        }
+
+        builder.AddServerLogging();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CredentialCheck>();
+        builder.Services.AddSingleton<IValidator<AlertmanagerWebhook>, AlertmanagerWebhookValidator>();
+        builder.Services.AddOpenApi();
+        builder.AddKubernetes();
+        builder.AddRemediation();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseMiddleware<AuthMiddleware>();
+        app.MapHealth();
+        app.MapOpenApi();
+        app.MapAlertmanagerWebhook();
+        app.MapRemediations();
+        return app;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace OpenFero.DaemonSet.Kubernetes;
+
+/// <summary>
+/// A cluster-backed cache of one kind: list, then watch from the list's resourceVersion; when the watch ends,
+/// drops or expires, list again. Every replica sees the same objects because they come from the API server.
+/// </summary>
+public sealed partial class ListWatch<T>(
+    string description,
+    Func<CancellationToken, Task<(IList<T> Items, string ResourceVersion)>> list,
+    Func<string, CancellationToken, IAsyncEnumerable<(WatchEventType Type, T Object)>> watch,
+    TimeProvider time,
+    ILogger logger)
+    where T : IKubernetesObject<V1ObjectMeta>
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private readonly ConcurrentDictionary<string, T> items = new(StringComparer.Ordinal);
+    private volatile bool synced;
+
+    /// <summary>Called for every object seen added or changed (previous version or null, current version).</summary>
+    public event Action<T?, T>? Changed;
+
+    public bool Synced => synced;
+
+    public ICollection<T> Items => items.Values;
+
+    public T? Get(string name) => items.GetValueOrDefault(name);
+
+    /// <summary>Records an object this process just wrote, before its watch event arrives.</summary>
+    public void Remember(T obj) => items[obj.Metadata.Name] = obj;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var (current, resourceVersion) = await list(cancellationToken);
+                var names = current.Select(i => i.Metadata.Name).ToHashSet(StringComparer.Ordinal);
+                foreach (var gone in items.Keys.Where(k => !names.Contains(k)).ToList())
+                {
+                    items.TryRemove(gone, out _);
+                }
+
+                foreach (var item in current)
+                {
+                    Apply(WatchEventType.Modified, item);
+                }
+
+                synced = true;
+                await foreach (var (type, item) in watch(resourceVersion, cancellationToken))
+                {
+                    Apply(type, item);
+                }
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogRelisting(logger, description, error.Message);
+                await Task.Delay(RetryDelay, time, cancellationToken);
+            }
+        }
+    }
+
+    private void Apply(WatchEventType type, T item)
+    {
+        var name = item.Metadata.Name;
+        if (type == WatchEventType.Deleted)
+        {
+            items.TryRemove(name, out _);
+            return;
+        }
+
+        if (type is WatchEventType.Added or WatchEventType.Modified)
+        {
+            items.TryGetValue(name, out var previous);
+            items[name] = item;
+            Changed?.Invoke(previous, item);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watch on {Description} ended ({Reason}); listing again")]
+    private static partial void LogRelisting(ILogger logger, string description, string reason);
+}

@@ -1,0 +1,22 @@
+namespace OpenFero.DaemonSet.Tests.Infrastructure;
+
+internal static class RepositoryRoot
+{
+    public static string Path { get; } = Find();
+
+    /// <summary>The real Alertmanager 0.25 webhook bodies shared with the project.</summary>
+    public static string Fixture(string name) => System.IO.Path.Combine(Path, "..", "shared", "fixtures", "alertmanager-0.25", name);
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "OpenFero.DaemonSet.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("OpenFero.DaemonSet.sln not found above " + AppContext.BaseDirectory);
+    }
+}
