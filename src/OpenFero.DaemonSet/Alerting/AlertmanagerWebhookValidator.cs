@@ -7,19 +7,19 @@ public sealed class AlertmanagerWebhookValidator : AbstractValidator<Alertmanage
 {
     public AlertmanagerWebhookValidator()
     {
-        RuleFor(w => w.Version).Equal("4").WithName("version").WithMessage("version must be \"4\" (Alertmanager's webhook format)");
-        RuleFor(w => w.Alerts).NotEmpty().WithName("alerts").WithMessage("alerts must hold at least one alert");
-        RuleForEach(w => w.Alerts).NotNull().WithName("alerts").SetValidator(new AlertValidator()).OverridePropertyName("alerts");
+        RuleFor(w => w.Version).Equal("4").OverridePropertyName("version").WithMessage("version must be \"4\" (Alertmanager's webhook format)");
+        RuleFor(w => w.Alerts).NotEmpty().OverridePropertyName("alerts").WithMessage("alerts must hold at least one alert");
+        RuleForEach(w => w.Alerts).NotNull().SetValidator(new AlertValidator()).OverridePropertyName("alerts");
     }
 
     private sealed class AlertValidator : AbstractValidator<AlertmanagerAlert>
     {
         public AlertValidator()
         {
-            RuleFor(a => a.Status).Must(s => s is "firing" or "resolved").WithName("status").WithMessage("status must be \"firing\" or \"resolved\"");
-            RuleFor(a => a.Fingerprint).NotEmpty().WithName("fingerprint").WithMessage("fingerprint is required");
-            RuleFor(a => a.StartsAt).NotNull().WithName("startsAt").WithMessage("startsAt is required");
-            RuleFor(a => a.Labels).NotNull().WithName("labels").WithMessage("labels are required");
+            RuleFor(a => a.Status).Must(s => s is "firing" or "resolved").OverridePropertyName("status").WithMessage("status must be \"firing\" or \"resolved\"");
+            RuleFor(a => a.Fingerprint).NotEmpty().OverridePropertyName("fingerprint").WithMessage("fingerprint is required");
+            RuleFor(a => a.StartsAt).NotNull().OverridePropertyName("startsAt").WithMessage("startsAt is required");
+            RuleFor(a => a.Labels).NotNull().OverridePropertyName("labels").WithMessage("labels are required");
             RuleFor(a => a.Labels!.GetValueOrDefault("alertname"))
                 .NotEmpty().When(a => a.Labels is not null)
                 .OverridePropertyName("labels.alertname").WithMessage("labels.alertname is required");
