@@ -73,7 +73,7 @@ internal sealed class ServerHost : IAsyncDisposable
         var operariusFolder = Path.Combine(RepositoryRoot.Path, "operarius");
         var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(Path.Combine(operariusFolder, "operarius-crd.yaml")));
         await Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
-        var operarius = KubernetesYaml.Deserialize<Kubernetes.Operarius>(await File.ReadAllTextAsync(Path.Combine(operariusFolder, "daemonset-rollout-fix.yaml")));
-        await Client.CustomObjects.CreateNamespacedCustomObjectAsync(operarius, Kubernetes.Operarius.Group, Kubernetes.Operarius.Version, "openfero", Kubernetes.Operarius.Plural);
+        var operarius = KubernetesYaml.Deserialize<OpenFero.DaemonSet.Kubernetes.Operarius>(await File.ReadAllTextAsync(Path.Combine(operariusFolder, "daemonset-rollout-fix.yaml")));
+        await Client.CustomObjects.CreateNamespacedCustomObjectAsync(operarius, OpenFero.DaemonSet.Kubernetes.Operarius.Group, OpenFero.DaemonSet.Kubernetes.Operarius.Version, "openfero", OpenFero.DaemonSet.Kubernetes.Operarius.Plural);
     }
 }
