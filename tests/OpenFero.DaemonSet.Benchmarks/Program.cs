@@ -3,6 +3,7 @@ using OpenFero.DaemonSet.Benchmarks;
 var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
 {
     ["simulation"] = SimulatedClusterBenchmark.RunAsync,
+    ["webhook"] = () => WebhookBenchmark.RunAsync(Directory.GetCurrentDirectory()),
 };
 
 if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var benchmark))

@@ -26,7 +26,7 @@ internal static class SimulatedClusterBenchmark
         var loadTime = loadWatch.Elapsed;
         var atRest = GC.GetTotalMemory(forceFullCollection: true) - before;
 
-        using var client = new Kubernetes(cluster.ClientConfiguration());
+        using var client = new k8s.Kubernetes(cluster.ClientConfiguration());
         var pages = new List<byte[]>();
         cluster.Requests.Reset();
         var simulated = await Measure.MedianAsync(5, async () =>

@@ -41,13 +41,14 @@ public sealed partial class AlertRemediator(
             return alert.Target is null ? new AlertOutcome.NoTarget() : new AlertOutcome.NoMatchingOperarius();
         }
 
-        var job = RemediationJobBuilder.Build(operarius, alert);
         var ns = operarius.Metadata.NamespaceProperty ?? options.Value.OperariusNamespace;
-        if (jobs.Get(job.Metadata.Name) is not null)
+        var jobName = JobLabels.JobName(operarius.Metadata.Name, alert.Fingerprint, alert.StartsAt);
+        if (jobs.Get(jobName) is not null)
         {
-            return new AlertOutcome.Deduplicated(operarius.Metadata.Name, ns, job.Metadata.Name);
+            return new AlertOutcome.Deduplicated(operarius.Metadata.Name, ns, jobName);
         }
 
+        var job = RemediationJobBuilder.Build(operarius, alert);
         try
         {
             if (alert.Target is { } target)

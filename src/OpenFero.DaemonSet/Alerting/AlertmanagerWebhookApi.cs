@@ -39,11 +39,10 @@ public static partial class AlertmanagerWebhookApi
         IOptions<WebhookOptions> options,
         ServerMetrics metrics,
         TimeProvider time,
-        ILoggerFactory loggers,
+        ILogger<AlertmanagerWebhook> logger,
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var logger = loggers.CreateLogger(typeof(AlertmanagerWebhookApi));
         try
         {
             var read = await WebhookBodyReader.ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);

@@ -27,17 +27,24 @@ public static class WebhookBodyReader
             return TooLarge(maxBytes);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return TooLarge(maxBytes);
-            }
+                if (buffer.Length + read > maxBytes)
+                {
+                    return TooLarge(maxBytes);
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
 
         try

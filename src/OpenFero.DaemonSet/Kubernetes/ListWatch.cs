@@ -20,18 +20,24 @@ public sealed partial class ListWatch<T>(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<string, T> items = new(StringComparer.Ordinal);
     private volatile bool synced;
+    private volatile IReadOnlyList<T> snapshot = [];
 
     /// <summary>Called for every object seen added or changed (previous version or null, current version).</summary>
     public event Action<T?, T>? Changed;
 
     public bool Synced => synced;
 
-    public ICollection<T> Items => items.Values;
+    /// <summary>The objects as last seen, as an immutable list (rebuilt on change, so reading it is free).</summary>
+    public IReadOnlyList<T> Items => snapshot;
 
     public T? Get(string name) => items.GetValueOrDefault(name);
 
     /// <summary>Records an object this process just wrote, before its watch event arrives.</summary>
-    public void Remember(T obj) => items[obj.Metadata.Name] = obj;
+    public void Remember(T obj)
+    {
+        items[obj.Metadata.Name] = obj;
+        snapshot = [.. items.Values];
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +51,8 @@ public sealed partial class ListWatch<T>(
                 {
                     items.TryRemove(gone, out _);
                 }
+
+                snapshot = [.. items.Values];
 
                 foreach (var item in current)
                 {
@@ -71,6 +79,7 @@ public sealed partial class ListWatch<T>(
         if (type == WatchEventType.Deleted)
         {
             items.TryRemove(name, out _);
+            snapshot = [.. items.Values];
             return;
         }
 
@@ -78,6 +87,7 @@ public sealed partial class ListWatch<T>(
         {
             items.TryGetValue(name, out var previous);
             items[name] = item;
+            snapshot = [.. items.Values];
             Changed?.Invoke(previous, item);
         }
     }

@@ -31,7 +31,7 @@ public sealed class OperariusCatalog : BackgroundService, IReadinessCheck
 
     public bool IsReady => cache.Synced;
 
-    public IReadOnlyCollection<Operarius> Operarii => [.. cache.Items];
+    public IReadOnlyList<Operarius> Operarii => cache.Items;
 
     private static async IAsyncEnumerable<(WatchEventType, Operarius)> WatchAsync(IKubernetes client, string ns, string resourceVersion,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using k8s;
+using k8s.Models;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using OpenFero.DaemonSet.Hosting;
+using OpenFero.DaemonSet.Simulation.Hosting;
+
+namespace OpenFero.DaemonSet.Benchmarks;
+
+/// <summary>
+/// POST /alerts with the real firing fixture on its deduplicated path (the Job exists), beside a bare Kestrel
+/// endpoint answering 202 in the same run: throughput with wrk, latency at a fixed 500 requests/s, and what
+/// 1,000 duplicate deliveries cost in Kubernetes requests.
+/// </summary>
+internal static partial class WebhookBenchmark
+{
+    public static async Task RunAsync(string repositoryRoot)
+    {
+        var fixture = await File.ReadAllTextAsync(Path.Combine(repositoryRoot, "test-alerts", "kube-daemonset-rollout-stuck.json"));
+        await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = "stuck-rollout" }, CancellationToken.None);
+        var folder = Directory.CreateTempSubdirectory("openfero-bench-").FullName;
+        var kubeconfig = Path.Combine(folder, "kubeconfig");
+        cluster.WriteKubeconfig(kubeconfig);
+        await InstallOperariiAsync(cluster, repositoryRoot);
+
+        await using var server = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Kubernetes:Kubeconfig", kubeconfig, "--Serilog:MinimumLevel:Default", "Warning"]);
+        await server.StartAsync();
+        var serverUrl = new Uri(new Uri(server.Urls.First()), "/alerts");
+        using var http = new HttpClient();
+        for (var attempt = 0; attempt < 100 && !(await http.GetAsync(new Uri(serverUrl, "/readyz"))).IsSuccessStatusCode; attempt++)
+        {
+            await Task.Delay(50);
+        }
+
+        var first = await PostAsync(http, serverUrl, fixture);
+        await using var bare = await BareEndpointAsync();
+        var bareUrl = new Uri(new Uri(bare.Urls.First()), "/alerts");
+
+        cluster.Requests.Reset();
+        var duplicates = Stopwatch.StartNew();
+        for (var i = 0; i < 1000; i++)
+        {
+            await PostAsync(http, serverUrl, fixture);
+        }
+
+        var duplicateRequests = cluster.Requests.Total;
+        var duplicateTime = duplicates.Elapsed;
+
+        var script = Path.Combine(folder, "post.lua");
+        await File.WriteAllTextAsync(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [[" + fixture + "]]\n");
+        var bareRps = Wrk(bareUrl, script);
+        var serverRps = Wrk(serverUrl, script);
+        var bareLatency = await PacedAsync(bareUrl, fixture, 500, TimeSpan.FromSeconds(10));
+        var serverLatency = await PacedAsync(serverUrl, fixture, 500, TimeSpan.FromSeconds(10));
+
+        Console.WriteLine("## Webhook, POST /alerts, firing fixture on the deduplicated path");
+        Console.WriteLine($"first delivery: {first}");
+        Console.WriteLine($"wrk -t2 -c32 -d10s: server {serverRps:0} req/s, bare Kestrel 202 endpoint {bareRps:0} req/s, ratio {serverRps / bareRps:0.00}");
+        Console.WriteLine($"paced 500 req/s for 10 s: server p50 {serverLatency.P50:0.00} ms p99 {serverLatency.P99:0.00} ms ({serverLatency.Errors} errors); bare p50 {bareLatency.P50:0.00} ms p99 {bareLatency.P99:0.00} ms");
+        Console.WriteLine($"1,000 duplicate deliveries: {duplicateRequests} Kubernetes API requests, {duplicateTime.TotalMilliseconds:0} ms sequentially");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static async Task<string> PostAsync(HttpClient http, Uri url, string body)
+    {
+        using var response = await http.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
+        return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+    }
+
+    private static double Wrk(Uri url, string script)
+    {
+        var start = new ProcessStartInfo("wrk", $"-t2 -c32 -d10s -s {script} {url}") { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start (apt-get install wrk)");
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var match = RequestsPerSecond().Match(output);
+        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException("wrk said: " + output);
+    }
+
+    /// <summary>An open-loop load: requests start on schedule whatever the previous ones do, so queueing shows in the latency.</summary>
+    private static async Task<(double P50, double P99, int Errors)> PacedAsync(Uri url, string body, int perSecond, TimeSpan duration)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 });
+        var latencies = new List<double>();
+        var errors = 0;
+        var tasks = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        var total = (int)(perSecond * duration.TotalSeconds);
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / perSecond);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            tasks.Add(Task.Run(async () =>
+            {
+                var sent = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
+                var elapsed = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+                lock (latencies)
+                {
+                    latencies.Add(elapsed);
+                    errors += response.StatusCode == HttpStatusCode.Accepted ? 0 : 1;
+                }
+            }));
+        }
+
+        await Task.WhenAll(tasks);
+        latencies.Sort();
+        return (latencies[latencies.Count / 2], latencies[(int)(latencies.Count * 0.99)], errors);
+    }
+
+    private static async Task<WebApplication> BareEndpointAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.MapPost("/alerts", () => Results.StatusCode(202));
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task InstallOperariiAsync(SimulatedCluster cluster, string root)
+    {
+        using var client = new k8s.Kubernetes(cluster.ClientConfiguration());
+        var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(Path.Combine(root, "operarius", "operarius-crd.yaml")));
+        await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
+        var operarius = KubernetesYaml.Deserialize<OpenFero.DaemonSet.Kubernetes.Operarius>(await File.ReadAllTextAsync(Path.Combine(root, "operarius", "daemonset-rollout-fix.yaml")));
+        await client.CustomObjects.CreateNamespacedCustomObjectAsync(operarius, "openfero.io", "v1alpha1", "openfero", "operariuses");
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
+    private static partial Regex RequestsPerSecond();
+}
