@@ -5,8 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Hosting;
 using OpenFero.DaemonSet.Kubernetes;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace OpenFero.DaemonSet.Alerting;
 
@@ -24,6 +22,7 @@ public sealed partial class AlertRemediator(
     FollowUpQueue followUps,
     OperariusStatusWriter statusWriter,
     DaemonSetEvents events,
+    RemediationEnrichment enrichment,
     ServerMetrics metrics,
     IOptions<RemediationJobOptions> options,
     ILogger<AlertRemediator> logger) : IAlertRemediator
@@ -64,14 +63,14 @@ public sealed partial class AlertRemediator(
             jobs.Remember(created);
             metrics.JobCreated();
             LogJobCreated(logger, ns, created.Metadata.Name, operarius.Metadata.Name);
-            RecordStart(operarius.Metadata.Name, alert, created.Metadata.Name);
+            RecordStart(operarius.Metadata.Name, alert, ns, created.Metadata.Name);
             return new AlertOutcome.JobCreated(operarius.Metadata.Name, ns, created.Metadata.Name);
         }
         catch (HttpOperationException exists) when (exists.Response.StatusCode == HttpStatusCode.Conflict)
         {
             return new AlertOutcome.Deduplicated(operarius.Metadata.Name, ns, job.Metadata.Name);
         }
-        catch (Exception error) when (IsKubernetesUnavailable(error) && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when ((KubernetesFailures.IsUnavailable(error) || error is HttpOperationException) && !cancellationToken.IsCancellationRequested)
         {
             metrics.KubernetesFailure(error.GetType().Name);
             LogUnavailable(logger, error.Message);
@@ -79,19 +78,16 @@ public sealed partial class AlertRemediator(
         }
     }
 
-    private void RecordStart(string operarius, AlertContext alert, string jobName)
+    private void RecordStart(string operarius, AlertContext alert, string jobNamespace, string jobName)
     {
         followUps.Enqueue($"status of operarius {operarius}", token => statusWriter.RecordStartAsync(operarius, jobName, token));
         if (alert.Target is { } target)
         {
             followUps.Enqueue($"event on daemonset {target}", token => events.RecordAsync(
                 target, "RemediationStarted", $"{alert.AlertName} ({alert.Fingerprint}): started Job {jobName} from Operarius {operarius}", "Normal", token));
+            followUps.Enqueue($"analysis of daemonset {target}", token => enrichment.AttachVerdictAsync(alert, target, jobNamespace, jobName, token));
         }
     }
-
-    private static bool IsKubernetesUnavailable(Exception error) =>
-        error is HttpRequestException or IOException or TimeoutRejectedException or BrokenCircuitException or TaskCanceledException ||
-        error is HttpOperationException { Response.StatusCode: >= HttpStatusCode.InternalServerError or HttpStatusCode.TooManyRequests or HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized or HttpStatusCode.NotFound or (HttpStatusCode)422 };
 
     private static string Describe(Exception error) => error is HttpOperationException api
         ? $"{(int)api.Response.StatusCode} {api.Response.ReasonPhrase}"

@@ -1,11 +1,12 @@
 namespace OpenFero.DaemonSet.Hosting;
 
-/// <summary>The executable's verbs: <c>serve</c> (the default).</summary>
+/// <summary>The executable's verbs: <c>serve</c> (the default) and <c>analyze</c>.</summary>
 public static class CommandLine
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
         ["serve"] = ServeCommand.RunAsync,
+        ["analyze"] = AnalyzeCommand.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenFero.DaemonSet.Alerting;
+using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Remediations;
 
@@ -36,6 +37,7 @@ public static class ServerApp
         app.MapOpenApi();
         app.MapAlertmanagerWebhook();
         app.MapRemediations();
+        app.MapDaemonSetAnalysis();
         return app;
     }
 }

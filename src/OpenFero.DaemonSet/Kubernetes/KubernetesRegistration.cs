@@ -41,6 +41,9 @@ public static class KubernetesRegistration
         builder.Services.AddSingleton<OperariusStatusWriter>();
         builder.Services.AddSingleton<DaemonSetEvents>();
         builder.Services.AddSingleton<IAlertRemediator, AlertRemediator>();
+        builder.Services.AddSingleton<DaemonSetSnapshotReader>();
+        builder.Services.AddSingleton<RemediationEnrichment>();
+        builder.Services.AddOptions<Analysis.AnalysisOptions>().BindConfiguration(Analysis.AnalysisOptions.Section);
         return builder;
     }
 

@@ -1,0 +1,15 @@
+using k8s.Models;
+
+namespace OpenFero.DaemonSet.Analysis;
+
+/// <summary>
+/// Everything the analysis reads, read once: the DaemonSet, its pods, every node, the other pods on nodes where a
+/// daemon pod waits (for their requests and host ports), the current revision's hash, and when the alert began.
+/// </summary>
+public sealed record DaemonSetSnapshot(
+    V1DaemonSet DaemonSet,
+    IReadOnlyList<V1Pod> Pods,
+    IReadOnlyList<V1Node> Nodes,
+    IReadOnlyList<V1Pod> OtherPodsOnWaitingNodes,
+    string? CurrentRevisionHash,
+    DateTimeOffset? AlertStartedAt);
