@@ -77,7 +77,8 @@ public sealed class Scenario(ScenarioDefinition definition)
             podsByNode[node.Metadata.Name].Add(stored.As<V1Pod>());
             if (Definition.Behaviours.DeletingAtStart.Contains($"{definition.Namespace}/{definition.Name}@{node.Metadata.Name}"))
             {
-                store.Delete(ResourceTypes.Pods, definition.Namespace, stored.Name);
+                var requested = store.Time.GetUtcNow().AddMinutes(-Definition.Behaviours.DeletingSinceMinutes);
+                store.MarkDeletionRequested(ResourceTypes.Pods, definition.Namespace, stored.Name, requested.AddSeconds(30), 30);
             }
         }
 

@@ -98,6 +98,9 @@ public sealed class BehaviourDefinition
 
     /// <summary>Pods (by DaemonSet and node, <c>namespace/daemonset@node</c>) whose deletion was already requested when the scenario starts.</summary>
     public List<string> DeletingAtStart { get; set; } = [];
+
+    /// <summary>How long before the start the deletions of <see cref="DeletingAtStart"/> were requested.</summary>
+    public double DeletingSinceMinutes { get; set; }
 }
 
 /// <summary>A change made shortly after the scenario starts, as an operator or an autoscaler would.</summary>

@@ -225,6 +225,23 @@ public sealed partial class ClusterStore(TimeProvider time, int historyCapacity 
         }
     }
 
+    /// <summary>
+    /// Records that deletion of an object was requested at a given time (a scenario that starts with a pod stuck
+    /// Terminating for a while): sets deletionTimestamp as the API server would have then.
+    /// </summary>
+    public StoredObject MarkDeletionRequested(ResourceType type, string? ns, string name, DateTimeOffset deletionTimestamp, long gracePeriodSeconds)
+    {
+        lock (gate)
+        {
+            var current = Table(type).GetValueOrDefault(Key(type, ns, name)) ?? throw ApiException.NotFound(type, name);
+            var marked = current.CloneJson();
+            var metadata = Metadata(marked);
+            metadata["deletionTimestamp"] = Rfc3339(deletionTimestamp);
+            metadata["deletionGracePeriodSeconds"] = gracePeriodSeconds;
+            return Commit(type, ns, name, marked, WatchEventType.Modified);
+        }
+    }
+
     /// <summary>Removes an object now, whatever its grace period (the kubelet's last word on a terminated pod).</summary>
     public StoredObject? FinishDeletion(ResourceType type, string? ns, string name)
     {

@@ -12,7 +12,7 @@ public sealed class KubernetesOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    [Range(0, 20)]
+    [Range(1, 20)]
     public int MaxRetryAttempts { get; set; } = 4;
 
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]

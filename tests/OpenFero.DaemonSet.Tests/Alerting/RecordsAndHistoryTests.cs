@@ -26,8 +26,19 @@ public sealed class RecordsAndHistoryTests
             await Task.Delay(100, cancel);
         }
 
+        JsonElement history = default;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            history = JsonDocument.Parse(await server.GetStringAsync(new Uri("/api/remediations?daemonset=monitoring/node-exporter", UriKind.Relative), cancel)).RootElement;
+            if (history.EnumerateArray().Any(r => r.TryGetProperty("verdict", out var v) && v.ValueKind == JsonValueKind.String))
+            {
+                break;
+            }
+
+            await Task.Delay(100, cancel);
+        }
+
         var events = await host.Client.CoreV1.ListNamespacedEventAsync("monitoring", cancellationToken: cancel);
-        var history = JsonDocument.Parse(await server.GetStringAsync(new Uri("/api/remediations?daemonset=monitoring/node-exporter", UriKind.Relative), cancel)).RootElement;
 
         Assert.Equal(1, status.GetProperty("executionCount").GetInt32());
         Assert.Equal(job, status.GetProperty("lastExecutedJobName").GetString());
@@ -40,5 +51,7 @@ public sealed class RecordsAndHistoryTests
         Assert.Equal("monitoring/node-exporter", record.GetProperty("target").GetString());
         Assert.Equal("succeeded", record.GetProperty("state").GetString());
         Assert.Equal("bf3f2cdae9d34948", record.GetProperty("fingerprint").GetString());
+        Assert.Equal("1 old-revision pod cannot run: TerminatingTooLong on node-2", record.GetProperty("verdict").GetString());
+        Assert.Contains(events.Items, e => e.Reason == "Analyzed" && e.Message.EndsWith("1 old-revision pod cannot run: TerminatingTooLong on node-2", StringComparison.Ordinal));
     }
 }
