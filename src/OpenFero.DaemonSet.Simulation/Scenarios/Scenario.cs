@@ -60,7 +60,7 @@ public sealed class Scenario(ScenarioDefinition definition)
     {
         var initial = ScenarioObjects.DaemonSet(definition, definition.PreviousImage ?? definition.Image);
         var created = store.Create(ResourceTypes.DaemonSets, ClusterJson.From(initial)).As<V1DaemonSet>();
-        var hash = TemplateHash.Of(created.Spec.Template);
+        var hash = Revisions.Ensure(store, created);
         var generation = DaemonPods.TemplateGeneration(created);
         foreach (var node in nodes.Where(n => DaemonPodPlacement.Evaluate(n, created).ShouldRun))
         {

@@ -1,12 +1,13 @@
 namespace OpenFero.DaemonSet.Hosting;
 
-/// <summary>The executable's verbs: <c>serve</c> (the default) and <c>analyze</c>.</summary>
+/// <summary>The executable's verbs: <c>serve</c> (the default), <c>analyze</c> and <c>remediate</c>.</summary>
 public static class CommandLine
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
         ["serve"] = ServeCommand.RunAsync,
         ["analyze"] = AnalyzeCommand.RunAsync,
+        ["remediate"] = RemediateCommand.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ public sealed partial class RolloutWaiter(IKubernetes client, TimeProvider time,
     {
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
-        var lastMessage = "";
+        var lastMessage = new StrongBox<string>("");
         try
         {
             while (true)
@@ -31,13 +32,13 @@ public sealed partial class RolloutWaiter(IKubernetes client, TimeProvider time,
                     return new RolloutWaitResult.Deleted($"daemon set \"{target.Name}\" not found in namespace {target.Namespace}");
                 }
 
-                var verdict = Judge(list.Items[0], ref lastMessage);
+                var verdict = Judge(list.Items[0], lastMessage);
                 if (verdict is not null)
                 {
                     return verdict;
                 }
 
-                var ended = await WatchAsync(target, list.Metadata.ResourceVersion, linked.Token);
+                var ended = await WatchAsync(target, list.Metadata.ResourceVersion, lastMessage, linked.Token);
                 if (ended is not null)
                 {
                     return ended;
@@ -48,13 +49,12 @@ public sealed partial class RolloutWaiter(IKubernetes client, TimeProvider time,
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return new RolloutWaitResult.TimedOut(lastMessage, timeout);
+            return new RolloutWaitResult.TimedOut(lastMessage.Value!, timeout);
         }
     }
 
-    private async Task<RolloutWaitResult?> WatchAsync(DaemonSetTarget target, string resourceVersion, CancellationToken cancellationToken)
+    private async Task<RolloutWaitResult?> WatchAsync(DaemonSetTarget target, string resourceVersion, StrongBox<string> lastMessage, CancellationToken cancellationToken)
     {
-        var lastMessage = "";
         try
         {
             var events = client.AppsV1.WatchListNamespacedDaemonSetAsync(
@@ -70,7 +70,7 @@ public sealed partial class RolloutWaiter(IKubernetes client, TimeProvider time,
                     case WatchEventType.Deleted:
                         return new RolloutWaitResult.Deleted("object has been deleted");
                     case WatchEventType.Added or WatchEventType.Modified:
-                        var verdict = Judge(daemonSet, ref lastMessage);
+                        var verdict = Judge(daemonSet, lastMessage);
                         if (verdict is not null)
                         {
                             return verdict;
@@ -88,7 +88,7 @@ public sealed partial class RolloutWaiter(IKubernetes client, TimeProvider time,
         return null;
     }
 
-    private RolloutWaitResult? Judge(V1DaemonSet daemonSet, ref string lastMessage)
+    private RolloutWaitResult? Judge(V1DaemonSet daemonSet, StrongBox<string> lastMessage)
     {
         var status = RolloutStatus.Evaluate(daemonSet);
         if (status.Error is not null)
@@ -97,9 +97,9 @@ public sealed partial class RolloutWaiter(IKubernetes client, TimeProvider time,
         }
 
         var message = status.Message.TrimEnd('\n');
-        if (message != lastMessage)
+        if (message != lastMessage.Value)
         {
-            lastMessage = message;
+            lastMessage.Value = message;
             LogRolloutProgress(daemonSet.Namespace(), daemonSet.Name(), message);
         }
 

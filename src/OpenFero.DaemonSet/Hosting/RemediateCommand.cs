@@ -1,0 +1,57 @@
+using System.Collections;
+using Microsoft.Extensions.Logging;
+using OpenFero.DaemonSet.Analysis;
+using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Remediation;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace OpenFero.DaemonSet.Hosting;
+
+/// <summary>
+/// <c>remediate [--kubeconfig PATH]</c>: the Job entrypoint. Reads OPENFERO_* from the environment, remediates,
+/// exits 0 only when the DaemonSet rolled out (see <see cref="RemediationExit"/> for the rest).
+/// </summary>
+public static class RemediateCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
+        var kubeconfig = args.Length == 2 && args[0] == "--kubeconfig" ? args[1] : null;
+        using var loggers = LoggerFactory.Create(b => b.AddSerilog(new LoggerConfiguration().WriteTo.Console(new CompactJsonFormatter()).CreateLogger(), dispose: true));
+        return (int)await RunAsync(environment, KubernetesRegistration.ClientConfiguration(kubeconfig), loggers, Console.Error, CancellationToken.None);
+    }
+
+    /// <summary>The verb's work, also what the playground's simulated Job pods run in-process.</summary>
+    public static async Task<RemediationExit> RunAsync(IReadOnlyDictionary<string, string> environment, k8s.KubernetesClientConfiguration configuration,
+        ILoggerFactory loggers, TextWriter errors, CancellationToken cancellationToken)
+    {
+        var context = RemediationContext.FromEnvironment(environment, out var error);
+        if (context is null)
+        {
+            await errors.WriteLineAsync(error);
+            return RemediationExit.InvalidContext;
+        }
+
+        var runner = RemediationRunnerFactory.Create(configuration, TimeProvider.System, loggers, out var client);
+        using (client)
+        {
+            try
+            {
+                var exit = await runner.RunAsync(context.Target, null, context.Policy, new AnalysisOptions(), cancellationToken);
+                if (exit == RemediationExit.NotFound)
+                {
+                    await errors.WriteLineAsync($"daemonset {context.Target} not found");
+                }
+
+                return exit;
+            }
+            catch (Exception failure) when (KubernetesFailures.IsUnavailable(failure) || failure is k8s.Autorest.HttpOperationException)
+            {
+                await errors.WriteLineAsync($"Kubernetes could not be reached or refused: {failure.Message}");
+                return RemediationExit.NotFixed;
+            }
+        }
+    }
+}

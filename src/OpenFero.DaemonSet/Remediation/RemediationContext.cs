@@ -1,0 +1,48 @@
+using System.Globalization;
+using OpenFero.DaemonSet.Alerting;
+
+namespace OpenFero.DaemonSet.Remediation;
+
+/// <summary>What the Job's environment says: the target from OPENFERO_NAMESPACE and OPENFERO_DAEMONSET, the guards.</summary>
+public sealed record RemediationContext(DaemonSetTarget Target, RemediationPolicy Policy)
+{
+    public static RemediationContext? FromEnvironment(IReadOnlyDictionary<string, string> environment, out string? error)
+    {
+        var ns = environment.GetValueOrDefault("OPENFERO_NAMESPACE");
+        var name = environment.GetValueOrDefault("OPENFERO_DAEMONSET");
+        var missing = new[] { ("OPENFERO_NAMESPACE", ns), ("OPENFERO_DAEMONSET", name) }.Where(v => string.IsNullOrEmpty(v.Item2)).Select(v => v.Item1).ToList();
+        if (missing.Count > 0)
+        {
+            error = $"missing {string.Join(" and ", missing)}: the remediation needs the alert's namespace and daemonset labels";
+            return null;
+        }
+
+        var policy = new RemediationPolicy
+        {
+            DryRun = Flag(environment, "Runner__DryRun"),
+            AllowUndo = Flag(environment, "Runner__AllowUndo"),
+            AllowOnDelete = Flag(environment, "Runner__AllowOnDelete"),
+            AllowNamespaces = List(environment, "Runner__AllowNamespaces"),
+            DenyNamespaces = List(environment, "Runner__DenyNamespaces"),
+        };
+        if (environment.TryGetValue("Runner__RolloutTimeout", out var timeout))
+        {
+            if (!TimeSpan.TryParse(timeout, CultureInfo.InvariantCulture, out var parsed) || parsed <= TimeSpan.Zero)
+            {
+                error = $"Runner__RolloutTimeout: \"{timeout}\" is not a positive time span (e.g. 00:05:00)";
+                return null;
+            }
+
+            policy.RolloutTimeout = parsed;
+        }
+
+        error = null;
+        return new RemediationContext(new DaemonSetTarget(ns!, name!), policy);
+    }
+
+    private static bool Flag(IReadOnlyDictionary<string, string> environment, string key) =>
+        environment.TryGetValue(key, out var value) && value.Equals("true", StringComparison.OrdinalIgnoreCase);
+
+    private static List<string> List(IReadOnlyDictionary<string, string> environment, string key) =>
+        environment.TryGetValue(key, out var value) ? [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : [];
+}

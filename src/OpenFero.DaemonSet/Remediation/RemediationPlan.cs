@@ -1,0 +1,44 @@
+using OpenFero.DaemonSet.Analysis;
+
+namespace OpenFero.DaemonSet.Remediation;
+
+/// <summary>A pod to delete, with the UID the deletion is conditioned on and why.</summary>
+public sealed record PodToDelete(string Name, string Uid, string? Node, PodCondition Condition, bool Force);
+
+/// <summary>One step of a remediation, in the order it runs.</summary>
+public abstract record RemediationStep
+{
+    /// <summary>Delete these pods, at most <paramref name="BatchSize"/> at a time, each batch replaced before the next.</summary>
+    public sealed record DeletePods(IReadOnlyList<PodToDelete> Pods, int BatchSize) : RemediationStep;
+
+    /// <summary><c>kubectl rollout restart</c>: stamp <c>kubectl.kubernetes.io/restartedAt</c> on the pod template.</summary>
+    public sealed record RolloutRestart : RemediationStep;
+
+    /// <summary><c>kubectl rollout undo</c>: put the previous revision's template back.</summary>
+    public sealed record RolloutUndo : RemediationStep;
+
+    /// <summary>Wait until kubectl would say "successfully rolled out".</summary>
+    public sealed record WaitForRollout(TimeSpan Timeout) : RemediationStep;
+}
+
+/// <summary>What to do about a DaemonSet and why; an empty step list means nothing should be done.</summary>
+public sealed record RemediationPlan(
+    VerdictCause Cause,
+    string Summary,
+    IReadOnlyList<RemediationStep> Steps,
+    string? Recommendation,
+    RemediationExit ExitWhenDone)
+{
+    public bool ChangesSomething => Steps.Any(s => s is not RemediationStep.WaitForRollout);
+}
+
+/// <summary>The runner's exit codes: 0 only when kubectl would say "successfully rolled out" (or nothing was wrong).</summary>
+public enum RemediationExit
+{
+    RolledOut = 0,
+    NotFixed = 1,
+    InvalidContext = 2,
+    CannotFixByRestart = 3,
+    Refused = 4,
+    NotFound = 5,
+}

@@ -1,0 +1,56 @@
+using OpenFero.DaemonSet.Analysis;
+
+namespace OpenFero.DaemonSet.Remediation;
+
+/// <summary>
+/// The plan a careful SRE would follow, by cause: replace old pods that cannot run, within the budget; never
+/// restart a broken new revision (report it, undo only when allowed); report what a restart cannot fix; leave
+/// known false alarms and OnDelete DaemonSets alone; otherwise restart the rollout; then wait for it.
+/// </summary>
+public static class RemediationPlanner
+{
+    public static RemediationPlan Plan(DaemonSetReport report, RemediationPolicy policy)
+    {
+        var verdict = report.Verdict;
+        var wait = new RemediationStep.WaitForRollout(policy.RolloutTimeout);
+        var budget = Math.Max(1, report.Status?.ResolvedMaxUnavailable ?? 1);
+        return verdict.Cause switch
+        {
+            VerdictCause.RolledOut or VerdictCause.UntoleratedTaint when report.Rollout?.Done == true =>
+                new(verdict.Cause, verdict.Summary, [], null, RemediationExit.RolledOut),
+            VerdictCause.AutoscalerFalseAlarm =>
+                new(verdict.Cause, verdict.Summary, [], "add a ToBeDeletedByClusterAutoscaler toleration if the agent should run until the node goes", RemediationExit.RolledOut),
+            VerdictCause.OldPodsCannotRun =>
+                new(verdict.Cause, verdict.Summary, [new RemediationStep.DeletePods(StuckOldPods(report), budget), wait], null, RemediationExit.RolledOut),
+            VerdictCause.NewRevisionFailing when policy.AllowUndo =>
+                new(verdict.Cause, verdict.Summary, [new RemediationStep.RolloutUndo(), wait], null, RemediationExit.RolledOut),
+            VerdictCause.NewRevisionFailing =>
+                new(verdict.Cause, verdict.Summary, [], $"the new template is broken: fix it, or kubectl rollout undo daemonset/{report.Name} -n {report.Namespace}", RemediationExit.CannotFixByRestart),
+            VerdictCause.InsufficientResources or VerdictCause.HostPortConflict or VerdictCause.NodeNotReady or VerdictCause.UntoleratedTaint or VerdictCause.Misscheduled =>
+                new(verdict.Cause, verdict.Summary, [], Recommendation(report, verdict.Cause), RemediationExit.CannotFixByRestart),
+            VerdictCause.OnDeleteWaiting when policy.AllowOnDelete =>
+                new(verdict.Cause, verdict.Summary, [new RemediationStep.DeletePods(OldPods(report), budget)], null, RemediationExit.RolledOut),
+            VerdictCause.OnDeleteWaiting =>
+                new(verdict.Cause, verdict.Summary, [], "OnDelete DaemonSets are left to their owners: delete the old pods when ready, or set Runner__AllowOnDelete=true", RemediationExit.Refused),
+            VerdictCause.SpecNotObserved or VerdictCause.Progressing =>
+                new(verdict.Cause, verdict.Summary, [wait], null, RemediationExit.RolledOut),
+            _ => new(verdict.Cause, verdict.Summary, [new RemediationStep.RolloutRestart(), wait], null, RemediationExit.RolledOut),
+        };
+    }
+
+    private static List<PodToDelete> StuckOldPods(DaemonSetReport report) =>
+        [.. report.Pods.Where(p => !p.Updated && PodClassifier.IsStuck(p.Condition))
+            .Select(p => new PodToDelete(p.Name, p.Uid, p.Node, p.Condition, Force: p.Condition is PodCondition.TerminatingTooLong or PodCondition.Unknown))];
+
+    private static List<PodToDelete> OldPods(DaemonSetReport report) =>
+        [.. report.Pods.Where(p => !p.Updated && p.Condition != PodCondition.Terminating).Select(p => new PodToDelete(p.Name, p.Uid, p.Node, p.Condition, Force: false))];
+
+    private static string Recommendation(DaemonSetReport report, VerdictCause cause) =>
+        report.Health.FirstOrDefault(h => h.Code.StartsWith("cause-", StringComparison.Ordinal))?.Recommendation ?? cause switch
+        {
+            VerdictCause.HostPortConflict => "free the host port on the node, or use the OnDelete strategy for host-port agents",
+            VerdictCause.NodeNotReady => "bring the node back or delete the Node object; a restart cannot place a pod on a dead node",
+            VerdictCause.Misscheduled => "fix the DaemonSet's nodeSelector/tolerations or the node's labels/taints, then delete the misplaced pods",
+            _ => "see the analysis",
+        };
+}

@@ -1,0 +1,25 @@
+using k8s;
+using Microsoft.Extensions.Logging;
+using OpenFero.DaemonSet.Kubernetes;
+
+namespace OpenFero.DaemonSet.Remediation;
+
+/// <summary>Builds a runner over a Kubernetes client whose every call goes through the resilience pipeline.</summary>
+public static class RemediationRunnerFactory
+{
+    public static RemediationRunner Create(KubernetesClientConfiguration configuration, TimeProvider time, ILoggerFactory loggers, out IKubernetes client)
+    {
+        var pipeline = KubernetesResiliencePipeline.Build(new KubernetesOptions(), time);
+        configuration.HttpClientTimeout = Timeout.InfiniteTimeSpan;
+        client = new k8s.Kubernetes(configuration, new ResilientKubernetesHandler(pipeline));
+        var events = new DaemonSetEvents(client, time);
+        return new RemediationRunner(
+            new DaemonSetSnapshotReader(client),
+            new DaemonSetChanges(client, time),
+            new PodDeletions(client, events, time, loggers.CreateLogger<PodDeletions>()),
+            new RolloutWaiter(client, time, loggers.CreateLogger<RolloutWaiter>()),
+            events,
+            time,
+            loggers.CreateLogger<RemediationRunner>());
+    }
+}

@@ -1,0 +1,138 @@
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenFero.DaemonSet.Hosting;
+using OpenFero.DaemonSet.Remediation;
+using OpenFero.DaemonSet.Simulation.Hosting;
+using OpenFero.DaemonSet.Simulation.Store;
+
+namespace OpenFero.DaemonSet.Tests.Remediation;
+
+/// <summary>The remediate verb against each scenario of the simulated cluster: what it chose, deleted and wrote.</summary>
+public sealed class RemediationScenarioTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Stuck_rollout_force_deletes_only_the_stuck_old_pod_and_waits_for_the_rollout()
+    {
+        await using var cluster = await StartAsync("stuck-rollout");
+        var runningBefore = Pods(cluster, "monitoring").Where(p => p.Metadata.DeletionTimestamp is null).Select(p => p.Metadata.Uid).ToList();
+
+        var exit = await RemediateAsync(cluster, "monitoring", "node-exporter");
+
+        Assert.Equal(RemediationExit.RolledOut, exit);
+        var removedByRunner = Events(cluster, "monitoring").Where(e => e.Reason == "StuckPodDeleted").ToList();
+        Assert.Single(removedByRunner);
+        Assert.Contains("on node-2 (TerminatingTooLong, forced", removedByRunner[0].Message, StringComparison.Ordinal);
+        var ds = cluster.Store.GetRequired(ResourceTypes.DaemonSets, "monitoring", "node-exporter").As<V1DaemonSet>();
+        Assert.Equal(4, ds.Status.UpdatedNumberScheduled);
+        Assert.False(ds.Spec.Template.Metadata.Annotations?.ContainsKey("kubectl.kubernetes.io/restartedAt") == true);
+        Assert.Contains(Events(cluster, "monitoring"), e => e.Reason == "RolloutComplete" && e.Message == "daemon set \"node-exporter\" successfully rolled out");
+        Assert.Equal(3, runningBefore.Count);
+    }
+
+    [Fact]
+    public async Task Broken_revision_is_reported_not_restarted()
+    {
+        await using var cluster = await StartAsync("broken-revision");
+        await WaitUntilAsync(() => Pods(cluster, "kube-system").Any(p => p.Status?.ContainerStatuses?.Any(c => c.State?.Waiting?.Reason == "CrashLoopBackOff") == true));
+        var generation = cluster.Store.GetRequired(ResourceTypes.DaemonSets, "kube-system", "calico-node").As<V1DaemonSet>().Metadata.Generation;
+
+        var exit = await RemediateAsync(cluster, "kube-system", "calico-node");
+
+        Assert.Equal(RemediationExit.CannotFixByRestart, exit);
+        Assert.Equal(generation, cluster.Store.GetRequired(ResourceTypes.DaemonSets, "kube-system", "calico-node").As<V1DaemonSet>().Metadata.Generation);
+        Assert.Contains(Events(cluster, "kube-system"), e => e.Reason == "RemediationPlanned" && e.Message.Contains("kubectl rollout undo daemonset/calico-node", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Broken_revision_is_rolled_back_when_undo_is_allowed()
+    {
+        await using var cluster = await StartAsync("broken-revision");
+        await WaitUntilAsync(() => Pods(cluster, "kube-system").Any(p => p.Status?.ContainerStatuses?.Any(c => c.State?.Waiting?.Reason == "CrashLoopBackOff") == true));
+
+        var exit = await RemediateAsync(cluster, "kube-system", "calico-node", ("Runner__AllowUndo", "true"));
+
+        Assert.Equal(RemediationExit.RolledOut, exit);
+        Assert.Equal("docker.io/calico/node:v3.27.3", cluster.Store.GetRequired(ResourceTypes.DaemonSets, "kube-system", "calico-node").As<V1DaemonSet>().Spec.Template.Spec.Containers[0].Image);
+    }
+
+    [Theory]
+    [InlineData("insufficient-resources", "monitoring", "datadog-agent", RemediationExit.CannotFixByRestart)]
+    [InlineData("autoscaler-false-alarm", "kube-system", "calico-node", RemediationExit.RolledOut)]
+    [InlineData("on-delete", "kube-system", "kube-proxy", RemediationExit.Refused)]
+    public async Task Causes_a_restart_cannot_fix_change_nothing(string scenario, string ns, string name, RemediationExit expected)
+    {
+        await using var cluster = await StartAsync(scenario);
+        await Task.Delay(2500, Cancel);
+        var before = Pods(cluster, ns).Select(p => p.Metadata.Uid).Order().ToList();
+        var generation = cluster.Store.GetRequired(ResourceTypes.DaemonSets, ns, name).As<V1DaemonSet>().Metadata.Generation;
+
+        var exit = await RemediateAsync(cluster, ns, name);
+
+        Assert.Equal(expected, exit);
+        Assert.Equal(before, Pods(cluster, ns).Select(p => p.Metadata.Uid).Order().ToList());
+        Assert.Equal(generation, cluster.Store.GetRequired(ResourceTypes.DaemonSets, ns, name).As<V1DaemonSet>().Metadata.Generation);
+    }
+
+    [Fact]
+    public async Task Dry_run_opt_out_and_denied_namespace_change_nothing()
+    {
+        await using var cluster = await StartAsync("stuck-rollout");
+        var before = Pods(cluster, "monitoring").Select(p => p.Metadata.Uid).Order().ToList();
+
+        var dryRun = await RemediateAsync(cluster, "monitoring", "node-exporter", ("Runner__DryRun", "true"));
+        var denied = await RemediateAsync(cluster, "monitoring", "node-exporter", ("Runner__DenyNamespaces", "kube-system,monitoring"));
+        var ds = cluster.Store.GetRequired(ResourceTypes.DaemonSets, "monitoring", "node-exporter").ToMutable<V1DaemonSet>();
+        ds.Metadata.Annotations[RemediationPolicy.OptOutAnnotation] = "disabled";
+        cluster.Store.Update(ResourceTypes.DaemonSets, ClusterJson.From(ds));
+        var optedOut = await RemediateAsync(cluster, "monitoring", "node-exporter");
+
+        Assert.Equal((RemediationExit.RolledOut, RemediationExit.Refused, RemediationExit.Refused), (dryRun, denied, optedOut));
+        Assert.Equal(before, Pods(cluster, "monitoring").Select(p => p.Metadata.Uid).Order().ToList());
+        Assert.Contains(Events(cluster, "monitoring"), e => e.Reason == "RemediationDryRun" && e.Message.Contains("(force)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Missing_context_or_daemonset_exits_non_zero_with_a_message()
+    {
+        await using var cluster = await StartAsync("healthy");
+        var errors = new StringWriter();
+
+        var noContext = await RemediateCommand.RunAsync(new Dictionary<string, string>(), cluster.ClientConfiguration(), NullLoggerFactory.Instance, errors, Cancel);
+        var gone = await RemediateCommand.RunAsync(Env("monitoring", "nope"), cluster.ClientConfiguration(), NullLoggerFactory.Instance, errors, Cancel);
+
+        Assert.Equal((RemediationExit.InvalidContext, RemediationExit.NotFound), (noContext, gone));
+        Assert.Contains("missing OPENFERO_NAMESPACE and OPENFERO_DAEMONSET", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("daemonset monitoring/nope not found", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    internal static Task<SimulatedCluster> StartAsync(string scenario) =>
+        SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = scenario }, Cancel);
+
+    internal static Task<RemediationExit> RemediateAsync(SimulatedCluster cluster, string ns, string name, params (string Key, string Value)[] settings)
+    {
+        var env = Env(ns, name);
+        foreach (var (key, value) in settings)
+        {
+            env[key] = value;
+        }
+
+        return RemediateCommand.RunAsync(env, cluster.ClientConfiguration(), NullLoggerFactory.Instance, TextWriter.Null, Cancel);
+    }
+
+    private static Dictionary<string, string> Env(string ns, string name) => new() { ["OPENFERO_NAMESPACE"] = ns, ["OPENFERO_DAEMONSET"] = name };
+
+    private static List<V1Pod> Pods(SimulatedCluster cluster, string ns) => [.. cluster.Store.List(ResourceTypes.Pods, ns).Select(p => p.As<V1Pod>())];
+
+    private static List<Corev1Event> Events(SimulatedCluster cluster, string ns) => [.. cluster.Store.List(ResourceTypes.Events, ns).Select(e => e.As<Corev1Event>())];
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(100, Cancel);
+        }
+    }
+}
