@@ -33,6 +33,7 @@ catch (ScenarioNotFoundException error)
 
 await using (cluster)
 {
+    cluster.Stopping.Register(stop.Cancel);
     cluster.WriteKubeconfig(arguments.Kubeconfig);
     Console.WriteLine($"Simulated cluster ({arguments.Scenario ?? "empty"}) serving at {cluster.BaseAddress}");
     Console.WriteLine($"export KUBECONFIG={Path.GetFullPath(arguments.Kubeconfig)}");

@@ -45,6 +45,9 @@ public sealed class SimulatedCluster : IAsyncDisposable
     public JobHandlerRegistry JobHandlers { get; }
     public TimeProvider Time => Store.Time;
 
+    /// <summary>Fires when the host is asked to stop (SIGTERM, Ctrl+C): a process serving the cluster should then exit.</summary>
+    public CancellationToken Stopping => app.Lifetime.ApplicationStopping;
+
     public static async Task<SimulatedCluster> StartAsync(SimulatedClusterOptions options, CancellationToken cancellationToken)
     {
         var store = new ClusterStore(options.Time).WithApiServerStrategies();

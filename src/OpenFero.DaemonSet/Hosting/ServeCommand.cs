@@ -1,16 +1,25 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 
 namespace OpenFero.DaemonSet.Hosting;
 
-/// <summary><c>serve [--urls URL] [--kubeconfig PATH]</c>: the webhook server until stopped.</summary>
+/// <summary>
+/// <c>serve [--urls URL] [--kubeconfig PATH] [--playground [--scenario NAME]]</c>: the webhook server until
+/// stopped; with <c>--playground</c>, against a simulated cluster started for it.
+/// </summary>
 public static class ServeCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var mapped = args.Select(a => a == "--kubeconfig" ? "--Kubernetes:Kubeconfig" : a).ToArray();
+        var mapped = args.Select(a => a == "--kubeconfig" ? "--Kubernetes:Kubeconfig" : a).ToList();
         try
         {
-            await using var app = ServerApp.Build(mapped);
+            if (mapped.Remove("--playground"))
+            {
+                return await RunPlaygroundAsync(mapped);
+            }
+
+            await using var app = ServerApp.Build([.. mapped]);
             await app.RunAsync();
             return 0;
         }
@@ -19,5 +28,51 @@ public static class ServeCommand
             await Console.Error.WriteLineAsync($"configuration is not valid: {string.Join("; ", invalid.Failures)}");
             return 2;
         }
+    }
+
+    private static async Task<int> RunPlaygroundAsync(List<string> args)
+    {
+        var scenario = "stuck-rollout";
+        var at = args.IndexOf("--scenario");
+        if (at >= 0 && at + 1 < args.Count)
+        {
+            scenario = args[at + 1];
+            args.RemoveRange(at, 2);
+        }
+
+        var kubeconfig = Path.Combine(Path.GetTempPath(), "openfero-playground", "kubeconfig");
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        await using var playground = await Playground.StartAsync(scenario, kubeconfig, [.. args, "--Logging:Format", "text"], stop.Token);
+        playground.Server.Lifetime.ApplicationStopping.Register(stop.Cancel);
+        playground.Cluster.Stopping.Register(stop.Cancel);
+        var url = playground.Server.Urls.First();
+        Console.WriteLine($"""
+
+            OpenFero.DaemonSet playground: simulated cluster "{scenario}" at {playground.Cluster.BaseAddress}, server at {url}
+            In another terminal:
+
+              export KUBECONFIG={kubeconfig}
+              kubectl get ds,pods -n monitoring
+              curl -sS -X POST -H 'Content-Type: application/json' --data @test-alerts/kube-daemonset-rollout-stuck.json {url}/alerts
+              kubectl get jobs -n openfero -w
+              kubectl rollout status daemonset/node-exporter -n monitoring
+
+            Ctrl+C stops it.
+            """);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine("Stopping the playground.");
+        }
+
+        return 0;
     }
 }
