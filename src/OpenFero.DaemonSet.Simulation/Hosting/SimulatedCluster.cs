@@ -65,7 +65,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
         app.UseMiddleware<FaultMiddleware>(registry, requests, faults, options.Time);
         app.MapSimulationControl(faults, requests);
         app.MapGet("/metrics", () => Microsoft.AspNetCore.Http.Results.Text(KubeStateMetrics.Render(store), "text/plain; version=0.0.4; charset=utf-8"));
-        app.Run(api.HandleAsync);
+        app.Map("/{**path}", api.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));

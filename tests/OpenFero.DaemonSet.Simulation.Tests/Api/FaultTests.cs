@@ -70,4 +70,20 @@ public sealed class FaultTests
         Assert.InRange(failures, 20, 60);
         Assert.Equal(failures, fixture.Cluster.Faults.Injected);
     }
+
+    [Fact]
+    public async Task Metrics_and_request_counts_are_served_over_http_beside_the_api()
+    {
+        await using var fixture = await ClusterFixture.StartAsync("stuck-rollout", controllers: false);
+        using var http = new HttpClient { BaseAddress = fixture.Cluster.BaseAddress };
+        await fixture.Client.CoreV1.CreateNamespacedEventAsync(new k8s.Models.Corev1Event { Metadata = new k8s.Models.V1ObjectMeta { Name = "node-exporter.a1b2" }, InvolvedObject = new k8s.Models.V1ObjectReference() }, "monitoring", cancellationToken: Cancel);
+
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), Cancel);
+        var dotted = await fixture.Client.CoreV1.ReadNamespacedEventAsync("node-exporter.a1b2", "monitoring", cancellationToken: Cancel);
+        var counts = await http.GetStringAsync(new Uri("/simulation/requests", UriKind.Relative), Cancel);
+
+        Assert.Contains("kube_daemonset_status_desired_number_scheduled{namespace=\"monitoring\",daemonset=\"node-exporter\"}", metrics, StringComparison.Ordinal);
+        Assert.Equal("node-exporter.a1b2", dotted.Metadata.Name);
+        Assert.Contains("\"get events\":1", counts, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace OpenFero.DaemonSet.Tests.Peers;
+
+/// <summary>
+/// Debian's Prometheus 2.42 on loopback: scrapes the simulated cluster's kube-state-metrics gauges every second
+/// as job "kube-state-metrics", evaluates the kubernetes-mixin DaemonSet alert rules (with a short <c>for:</c>),
+/// and sends to an Alertmanager.
+/// </summary>
+internal sealed class PrometheusProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly string folder;
+    private readonly StringBuilder output = new();
+
+    private PrometheusProcess(Process process, string folder, Uri address)
+    {
+        this.process = process;
+        this.folder = folder;
+        Http = new HttpClient { BaseAddress = address };
+    }
+
+    public HttpClient Http { get; }
+    public string Output => output.ToString();
+
+    /// <summary>The mixin's KubeDaemonSetRolloutStuck rule, as kube-prometheus-stack ships it, with the given <c>for:</c>.</summary>
+    public static string RolloutStuckRule(string forDuration) => $$$"""
+        groups:
+          - name: kubernetes-apps
+            rules:
+              - alert: KubeDaemonSetRolloutStuck
+                expr: |
+                  (
+                    (
+                      kube_daemonset_status_current_number_scheduled{job="kube-state-metrics"}
+                        !=
+                      kube_daemonset_status_desired_number_scheduled{job="kube-state-metrics"}
+                    ) or (
+                      kube_daemonset_status_number_misscheduled{job="kube-state-metrics"}
+                        !=
+                      0
+                    ) or (
+                      kube_daemonset_status_updated_number_scheduled{job="kube-state-metrics"}
+                        !=
+                      kube_daemonset_status_desired_number_scheduled{job="kube-state-metrics"}
+                    ) or (
+                      kube_daemonset_status_number_available{job="kube-state-metrics"}
+                        !=
+                      kube_daemonset_status_desired_number_scheduled{job="kube-state-metrics"}
+                    )
+                  ) and (
+                    changes(kube_daemonset_status_updated_number_scheduled{job="kube-state-metrics"}[5m])
+                      ==
+                    0
+                  )
+                for: {{{forDuration}}}
+                labels:
+                  severity: warning
+                annotations:
+                  summary: DaemonSet rollout is stuck.
+                  description: DaemonSet {{ $labels.namespace }}/{{ $labels.daemonset }} has not finished or progressed for at least {{{forDuration}}}.
+        """;
+
+    public static async Task<PrometheusProcess> StartAsync(Uri scrapeTarget, Uri alertmanager, string rules)
+    {
+        var binary = PeerBinary.Require("prometheus", "prometheus");
+        var folder = Directory.CreateTempSubdirectory("prometheus-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "rules.yml"), rules);
+        await File.WriteAllTextAsync(Path.Combine(folder, "prometheus.yml"), $"""
+            global:
+              scrape_interval: 1s
+              evaluation_interval: 1s
+            rule_files: [{Path.Combine(folder, "rules.yml")}]
+            alerting:
+              alertmanagers:
+                - static_configs:
+                    - targets: ['{alertmanager.Authority}']
+            scrape_configs:
+              - job_name: kube-state-metrics
+                static_configs:
+                  - targets: ['{scrapeTarget.Authority}']
+            """);
+        var port = PeerBinary.FreePort();
+        var process = Process.Start(new ProcessStartInfo(binary,
+            $"--config.file={Path.Combine(folder, "prometheus.yml")} --storage.tsdb.path={Path.Combine(folder, "data")} --web.listen-address=127.0.0.1:{port}")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        var prometheus = new PrometheusProcess(process, folder, new Uri($"http://127.0.0.1:{port}/"));
+        process.ErrorDataReceived += (_, e) => { lock (prometheus.output) { prometheus.output.AppendLine(e.Data); } };
+        process.OutputDataReceived += (_, e) => { lock (prometheus.output) { prometheus.output.AppendLine(e.Data); } };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            try
+            {
+                if ((await prometheus.Http.GetAsync(new Uri("-/ready", UriKind.Relative))).IsSuccessStatusCode)
+                {
+                    return prometheus;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException("Prometheus did not become ready:\n" + prometheus.Output);
+    }
+
+    /// <summary>The state of an alert (pending, firing) or null when it is not active.</summary>
+    public async Task<string?> AlertStateAsync(string alertname, string daemonSet)
+    {
+        var alerts = JsonNode.Parse(await Http.GetStringAsync(new Uri("api/v1/alerts", UriKind.Relative)))!["data"]!["alerts"]!.AsArray();
+        return alerts.FirstOrDefault(a => a!["labels"]!["alertname"]!.GetValue<string>() == alertname && a["labels"]!["daemonset"]?.GetValue<string>() == daemonSet)?["state"]?.GetValue<string>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+}
