@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
     ["simulation"] = SimulatedClusterBenchmark.RunAsync,
     ["webhook"] = () => WebhookBenchmark.RunAsync(Directory.GetCurrentDirectory()),
     ["analysis"] = AnalysisBenchmark.RunAsync,
+    ["remediation"] = () => RemediationBenchmark.RunAsync(Directory.GetCurrentDirectory()),
 };
 
 if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var benchmark))

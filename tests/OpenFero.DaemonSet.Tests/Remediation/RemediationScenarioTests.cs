@@ -111,7 +111,10 @@ public sealed class RemediationScenarioTests
     internal static Task<SimulatedCluster> StartAsync(string scenario) =>
         SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = scenario }, Cancel);
 
-    internal static Task<RemediationExit> RemediateAsync(SimulatedCluster cluster, string ns, string name, params (string Key, string Value)[] settings)
+    internal static Task<RemediationExit> RemediateAsync(SimulatedCluster cluster, string ns, string name, params (string Key, string Value)[] settings) =>
+        RemediateAsync(cluster, ns, name, TextWriter.Null, settings);
+
+    internal static Task<RemediationExit> RemediateAsync(SimulatedCluster cluster, string ns, string name, TextWriter errors, params (string Key, string Value)[] settings)
     {
         var env = Env(ns, name);
         foreach (var (key, value) in settings)
@@ -119,7 +122,7 @@ public sealed class RemediationScenarioTests
             env[key] = value;
         }
 
-        return RemediateCommand.RunAsync(env, cluster.ClientConfiguration(), NullLoggerFactory.Instance, TextWriter.Null, Cancel);
+        return RemediateCommand.RunAsync(env, cluster.ClientConfiguration(), NullLoggerFactory.Instance, errors, Cancel);
     }
 
     private static Dictionary<string, string> Env(string ns, string name) => new() { ["OPENFERO_NAMESPACE"] = ns, ["OPENFERO_DAEMONSET"] = name };
