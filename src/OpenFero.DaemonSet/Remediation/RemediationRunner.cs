@@ -18,6 +18,9 @@ public sealed partial class RemediationRunner(
     TimeProvider time,
     ILogger<RemediationRunner> logger)
 {
+    private const int SpecObservationChecks = 30;
+    private static readonly TimeSpan SpecObservationInterval = TimeSpan.FromSeconds(1);
+
     public async Task<RemediationExit> RunAsync(DaemonSetTarget target, DateTimeOffset? alertStartedAt, RemediationPolicy policy, AnalysisOptions analysis, CancellationToken cancellationToken)
     {
         if ((policy.AllowNamespaces.Count > 0 && !policy.AllowNamespaces.Contains(target.Namespace)) || policy.DenyNamespaces.Contains(target.Namespace))
@@ -40,6 +43,14 @@ public sealed partial class RemediationRunner(
         }
 
         var report = DaemonSetAnalyzer.Analyze(snapshot, analysis, time.GetUtcNow());
+        for (var attempt = 0; report.Verdict.Cause == VerdictCause.SpecNotObserved && attempt < SpecObservationChecks; attempt++)
+        {
+            // The controller has not caught up with the latest spec: judging its status now would judge the past.
+            await Task.Delay(SpecObservationInterval, time, cancellationToken);
+            snapshot = await reader.ReadAsync(target, alertStartedAt, cancellationToken) ?? snapshot;
+            report = DaemonSetAnalyzer.Analyze(snapshot, analysis, time.GetUtcNow());
+        }
+
         var plan = RemediationPlanner.Plan(report, policy);
         var steps = string.Join(", ", plan.Steps.Select(Describe));
         await Record(target, policy.DryRun ? "RemediationDryRun" : "RemediationPlanned",
