@@ -36,6 +36,9 @@ public sealed class ClusterControllers : IAsyncDisposable
         edits = new ScenarioEdits(store, time, scenario);
     }
 
+    /// <summary>The last unexpected failure of a controller pass, if any (the loop goes on after it).</summary>
+    public Exception? LastError { get; private set; }
+
     /// <summary>What the Job pods wrote, by pod name.</summary>
     public IReadOnlyDictionary<string, StringWriter> JobLogs => jobPods.Logs;
 
@@ -92,6 +95,12 @@ public sealed class ClusterControllers : IAsyncDisposable
             catch (ApiException)
             {
                 // A write lost to a concurrent client (a name taken, an object gone): the next pass starts from what is there.
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // A controller must not stop the cluster: report it and go on with the next pass.
+                LastError = error;
+                await Console.Error.WriteLineAsync($"simulated controllers: {error}");
             }
 
             var delay = Task.Delay(Tick, time, stopping.Token);
