@@ -23,11 +23,16 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 SimulatedCluster cluster;
 try
 {
-    cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = arguments.Scenario, Port = arguments.Port }, stop.Token);
+    cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = arguments.Scenario, Port = arguments.Port, Logging = true }, stop.Token);
 }
 catch (ScenarioNotFoundException error)
 {
     Console.Error.WriteLine(error.Message);
+    return 2;
+}
+catch (IOException error)
+{
+    Console.Error.WriteLine($"cannot listen on 127.0.0.1:{arguments.Port}: {error.Message}");
     return 2;
 }
 

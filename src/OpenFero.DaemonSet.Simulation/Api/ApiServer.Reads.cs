@@ -20,7 +20,7 @@ public sealed partial class ApiServer
         var after = DecodeContinue(query["continue"]);
         var resourceVersion = store.CurrentResourceVersion;
 
-        IEnumerable<StoredObject> candidates = fields.PinnedName is { } pinned
+        IEnumerable<StoredObject> candidates = fields.PinnedName is { } pinned && (target.Namespace is not null || !target.Type.Namespaced)
             ? [.. new[] { store.Get(target.Type, target.Namespace, pinned) }.OfType<StoredObject>()]
             : store.List(target.Type, target.Namespace);
         var items = new List<StoredObject>();

@@ -30,11 +30,6 @@ public sealed partial class ApiServer
         }
 
         var created = store.Create(target.Type, body);
-        if (target.Type == ResourceTypes.CustomResourceDefinitions)
-        {
-            registry.Register(created.Json);
-        }
-
         await WriteJsonAsync(context, 201, created.Json);
     }
 
@@ -42,6 +37,12 @@ public sealed partial class ApiServer
     {
         var body = await ReadObjectAsync(context, target);
         body["metadata"]!["name"] ??= target.Name;
+        if (IsDryRun(context))
+        {
+            await WriteJsonAsync(context, 200, DryRunUpdate(target, body));
+            return;
+        }
+
         var updated = store.Update(target.Type, body, statusOnly: target.Subresource == "status");
         await WriteJsonAsync(context, 200, updated.Json);
     }
@@ -71,6 +72,12 @@ public sealed partial class ApiServer
                 patched["metadata"]!["resourceVersion"] = current.ResourceVersion.ToString(CultureInfo.InvariantCulture);
             }
 
+            if (IsDryRun(context))
+            {
+                await WriteJsonAsync(context, 200, DryRunUpdate(target, patched));
+                return;
+            }
+
             try
             {
                 var updated = store.Update(target.Type, patched, statusOnly: target.Subresource == "status");
@@ -92,6 +99,12 @@ public sealed partial class ApiServer
         var grace = options?["gracePeriodSeconds"]?.ToInt64()
             ?? (long.TryParse(context.Request.Query["gracePeriodSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : null);
         var preconditions = options?["preconditions"];
+        if (IsDryRun(context))
+        {
+            await WriteJsonAsync(context, 200, store.GetRequired(target.Type, target.Namespace, target.Name!).Json);
+            return;
+        }
+
         var deleted = store.Delete(
             target.Type,
             target.Namespace,
@@ -101,10 +114,46 @@ public sealed partial class ApiServer
             gracePeriodSeconds: grace);
         if (target.Type == ResourceTypes.CustomResourceDefinitions)
         {
-            registry.Unregister(deleted.Json);
+            DeleteCustomObjects(deleted.Json);
         }
 
         await WriteJsonAsync(context, 200, deleted.Json);
+    }
+
+    /// <summary>Deleting a CRD deletes every object of the kinds it defined, as the real server does.</summary>
+    private void DeleteCustomObjects(System.Text.Json.Nodes.JsonObject crd)
+    {
+        foreach (var type in registry.TypesOf(crd))
+        {
+            foreach (var stored in store.List(type))
+            {
+                store.FinishDeletion(type, stored.Namespace, stored.Name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A dry run checks what the store would check (existence, resourceVersion) and answers the object as it
+    /// would be written, without the server-side defaults of the kind.
+    /// </summary>
+    private JsonObject DryRunUpdate(ApiPath target, JsonObject proposed)
+    {
+        var current = store.GetRequired(target.Type, target.Namespace, target.Name ?? proposed["metadata"]?["name"]?.GetValue<string>() ?? "");
+        var expected = proposed["metadata"]?["resourceVersion"]?.GetValue<string>();
+        if (!string.IsNullOrEmpty(expected) && expected != current.ResourceVersion.ToString(CultureInfo.InvariantCulture))
+        {
+            throw ApiException.Conflict(target.Type, current.Name, "the object has been modified; please apply your changes to the latest version and try again");
+        }
+
+        var result = target.Subresource == "status" ? current.CloneJson() : (JsonObject)proposed.DeepClone();
+        if (target.Subresource == "status")
+        {
+            result["status"] = proposed["status"]?.DeepClone();
+        }
+
+        result["metadata"]!["uid"] = current.Uid;
+        result["metadata"]!["resourceVersion"] = current.ResourceVersion.ToString(CultureInfo.InvariantCulture);
+        return result;
     }
 
     private static bool IsDryRun(HttpContext context) => context.Request.Query["dryRun"] == "All";

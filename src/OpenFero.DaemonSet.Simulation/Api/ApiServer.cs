@@ -41,6 +41,11 @@ public sealed partial class ApiServer(ClusterStore store, ResourceRegistry regis
             // A shape of body nobody anticipated: still a Status, never a dropped connection.
             await WriteStatusAsync(context, ApiException.BadRequest($"the request could not be processed: {error.Message}"));
         }
+        catch (Exception error) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // The last resort: a Status the client can read, never a bare 500 or a dropped connection.
+            await WriteStatusAsync(context, new ApiException(500, "InternalError", $"Internal error occurred: {error.Message}"));
+        }
     }
 
     private async Task DispatchAsync(HttpContext context)
@@ -89,6 +94,12 @@ public sealed partial class ApiServer(ClusterStore store, ResourceRegistry regis
             throw new ApiException(404, "NotFound", "the server could not find the requested resource");
         }
 
+        if ((target.Subresource is not null && info.Verb is not ("get" or "update" or "patch"))
+            || (target.Name is null && info.Verb is ("update" or "patch")))
+        {
+            throw new ApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+        }
+
         await (info.Verb switch
         {
             "get" => GetAsync(context, target),
@@ -98,6 +109,7 @@ public sealed partial class ApiServer(ClusterStore store, ResourceRegistry regis
             "update" => UpdateAsync(context, target),
             "patch" => PatchAsync(context, target),
             "delete" => DeleteAsync(context, target),
+            "deletecollection" => DeleteCollectionAsync(context, target),
             _ => throw new ApiException(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource"),
         });
     }

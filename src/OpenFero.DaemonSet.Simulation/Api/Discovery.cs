@@ -6,6 +6,9 @@ namespace OpenFero.DaemonSet.Simulation.Api;
 /// <summary>The legacy discovery documents kubectl and the client libraries read to learn what is served.</summary>
 public static class Discovery
 {
+    /// <summary>The kinds <c>kubectl get all</c> lists, as the real server puts them in the "all" category.</summary>
+    private static readonly HashSet<ResourceType> InCategoryAll = [ResourceTypes.Pods, ResourceTypes.DaemonSets, ResourceTypes.Jobs];
+
     private static readonly string[] Verbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 
     public static JsonObject Version() => new()
@@ -59,6 +62,11 @@ public static class Discovery
                 ["verbs"] = new JsonArray(Verbs.Select(v => (JsonNode)v).ToArray()),
                 ["shortNames"] = new JsonArray(type.ShortNames.Select(s => (JsonNode)s).ToArray()),
             });
+            if (InCategoryAll.Contains(type))
+            {
+                resources[^1]!["categories"] = new JsonArray("all");
+            }
+
             foreach (var subresource in type.Subresources)
             {
                 resources.Add(new JsonObject

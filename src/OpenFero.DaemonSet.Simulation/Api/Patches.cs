@@ -27,11 +27,14 @@ public static class Patches
 
     public static JsonObject Apply(string contentType, JsonObject target, JsonNode patch) => contentType switch
     {
-        MergePatch => (JsonObject)Merge(target, patch, strategic: false)!,
-        StrategicMergePatch => (JsonObject)Merge(target, patch, strategic: true)!,
+        MergePatch => (JsonObject)Merge(target, ObjectPatch(patch), strategic: false)!,
+        StrategicMergePatch => (JsonObject)Merge(target, ObjectPatch(patch), strategic: true)!,
         JsonPatch => JsonPatchDocument.Apply(target, patch as JsonArray ?? throw ApiException.BadRequest("json patch must be an array of operations")),
         _ => throw new ApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: {JsonPatch}, {MergePatch}, {StrategicMergePatch}"),
     };
+
+    private static JsonObject ObjectPatch(JsonNode patch) =>
+        patch as JsonObject ?? throw ApiException.BadRequest("the patch must be a JSON object: cannot unmarshal it into an object");
 
     private static JsonNode? Merge(JsonNode? target, JsonNode? patch, bool strategic)
     {

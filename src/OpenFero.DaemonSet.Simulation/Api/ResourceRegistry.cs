@@ -4,43 +4,49 @@ using OpenFero.DaemonSet.Simulation.Store;
 namespace OpenFero.DaemonSet.Simulation.Api;
 
 /// <summary>
-/// The kinds the API server serves: the built-in ones, plus one per CustomResourceDefinition while it exists.
-/// Types are kept as single instances so they can key the store.
+/// The kinds the API server serves: the built-in ones, plus one per served version of every
+/// CustomResourceDefinition in the store — however the CRD got there (the API, a scenario, a test) — for as
+/// long as it exists. Types are kept as single instances so they can key the store.
 /// </summary>
-public sealed class ResourceRegistry
+public sealed class ResourceRegistry(ClusterStore? store = null)
 {
     private readonly Lock gate = new();
-    private readonly List<ResourceType> types = [.. ResourceTypes.BuiltIn];
+    private readonly Dictionary<string, ResourceType> custom = new(StringComparer.Ordinal);
+    private readonly HashSet<string> registeredByHand = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<ResourceType> All
+    public IReadOnlyList<ResourceType> All => [.. ResourceTypes.BuiltIn, .. CustomTypes()];
+
+    public ResourceType? Find(string group, string version, string plural) =>
+        ResourceTypes.BuiltIn.FirstOrDefault(t => t.Group == group && t.Version == version && t.Plural == plural)
+        ?? CustomTypes().FirstOrDefault(t => t.Group == group && t.Version == version && t.Plural == plural);
+
+    public bool ServesGroupVersion(string group, string version) => All.Any(t => t.Group == group && t.Version == version);
+
+    /// <summary>Serves the kinds a CRD defines without it being stored (the stored CRDs are served anyway).</summary>
+    public void Register(JsonObject crd)
     {
-        get
+        lock (gate)
         {
-            lock (gate)
+            foreach (var type in TypesOf(crd))
             {
-                return [.. types];
+                registeredByHand.Add(KeyOf(type));
             }
         }
     }
 
-    public ResourceType? Find(string group, string version, string plural)
+    public void Unregister(JsonObject crd)
     {
         lock (gate)
         {
-            return types.FirstOrDefault(t => t.Group == group && t.Version == version && t.Plural == plural);
+            foreach (var type in TypesOf(crd))
+            {
+                registeredByHand.Remove(KeyOf(type));
+            }
         }
     }
 
-    public bool ServesGroupVersion(string group, string version)
-    {
-        lock (gate)
-        {
-            return types.Any(t => t.Group == group && t.Version == version);
-        }
-    }
-
-    /// <summary>Registers the kinds a CRD defines (one per served version); the same instance comes back for a kind already known.</summary>
-    public void Register(JsonObject crd)
+    /// <summary>The kinds one CRD defines, one per served version; the same instance comes back for a kind already known.</summary>
+    public IReadOnlyList<ResourceType> TypesOf(JsonObject crd)
     {
         var spec = crd["spec"];
         var group = spec?["group"]?.GetValue<string>() ?? "";
@@ -48,31 +54,47 @@ public sealed class ResourceRegistry
         var plural = names?["plural"]?.GetValue<string>() ?? "";
         var kind = names?["kind"]?.GetValue<string>() ?? "";
         var singular = names?["singular"]?.GetValue<string>() ?? kind.ToLowerInvariant();
-        var shortNames = names?["shortNames"]?.AsArray().Select(n => n!.GetValue<string>()).ToArray() ?? [];
+        var shortNames = (names?["shortNames"] as JsonArray)?.Select(n => n!.GetValue<string>()).ToArray() ?? [];
         var namespaced = !string.Equals(spec?["scope"]?.GetValue<string>(), "Cluster", StringComparison.Ordinal);
-        foreach (var version in spec?["versions"]?.AsArray() ?? [])
+        var types = new List<ResourceType>();
+        foreach (var version in spec?["versions"] as JsonArray ?? [])
         {
-            var name = version?["name"]?.GetValue<string>() ?? "";
-            if (version?["served"]?.GetValue<bool>() == false || Find(group, name, plural) is not null)
+            if (version?["served"]?.GetValue<bool>() == false)
             {
                 continue;
             }
 
             var subresources = version?["subresources"]?["status"] is not null ? new[] { "status" } : [];
+            var candidate = new ResourceType(group, version?["name"]?.GetValue<string>() ?? "", plural, singular, kind, namespaced, shortNames, subresources);
             lock (gate)
             {
-                types.Add(new ResourceType(group, name, plural, singular, kind, namespaced, shortNames, subresources));
+                var key = KeyOf(candidate);
+                if (!custom.TryGetValue(key, out var known) || !SameShape(known, candidate))
+                {
+                    custom[key] = candidate;
+                    known = candidate;
+                }
+
+                types.Add(known);
             }
+        }
+
+        return types;
+    }
+
+    private List<ResourceType> CustomTypes()
+    {
+        var stored = store?.List(ResourceTypes.CustomResourceDefinitions).SelectMany(crd => TypesOf(crd.Json)).ToList() ?? [];
+        lock (gate)
+        {
+            var byHand = registeredByHand.Where(custom.ContainsKey).Select(key => custom[key]);
+            return [.. stored.Concat(byHand).Distinct()];
         }
     }
 
-    public void Unregister(JsonObject crd)
-    {
-        var group = crd["spec"]?["group"]?.GetValue<string>();
-        var plural = crd["spec"]?["names"]?["plural"]?.GetValue<string>();
-        lock (gate)
-        {
-            types.RemoveAll(t => t.Group == group && t.Plural == plural && !ResourceTypes.BuiltIn.Contains(t));
-        }
-    }
+    private static string KeyOf(ResourceType type) => $"{type.Group}/{type.Version}/{type.Plural}";
+
+    private static bool SameShape(ResourceType a, ResourceType b) =>
+        a.Kind == b.Kind && a.Singular == b.Singular && a.Namespaced == b.Namespaced
+        && a.ShortNames.SequenceEqual(b.ShortNames) && a.Subresources.SequenceEqual(b.Subresources);
 }

@@ -28,7 +28,11 @@ public static class StatusResponse
 
             if (error.Type is not null)
             {
-                details["group"] = error.Type.Group;
+                if (error.Type.Group.Length > 0)
+                {
+                    details["group"] = error.Type.Group;
+                }
+
                 details["kind"] = error.Type.Plural;
             }
 

@@ -51,15 +51,25 @@ public sealed class SimulatedCluster : IAsyncDisposable
     public static async Task<SimulatedCluster> StartAsync(SimulatedClusterOptions options, CancellationToken cancellationToken)
     {
         var store = new ClusterStore(options.Time).WithApiServerStrategies();
-        var registry = new ResourceRegistry();
+        var registry = new ResourceRegistry(store);
         var scenario = options.Scenario is null ? Scenario.Empty : ScenarioCatalog.Load(options.Scenario);
         scenario.ApplyTo(store);
 
         var faults = new FaultInjector();
+        if (options.FaultSeed is { } seed)
+        {
+            faults.Seed(seed);
+        }
+
         var requests = new RequestCounter();
         var api = new ApiServer(store, registry);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        if (options.Logging)
+        {
+            builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        }
+
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, options.Port));
         var app = builder.Build();
         app.UseMiddleware<FaultMiddleware>(registry, requests, faults, options.Time);

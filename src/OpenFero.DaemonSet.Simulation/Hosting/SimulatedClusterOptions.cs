@@ -13,4 +13,10 @@ public sealed class SimulatedClusterOptions
 
     /// <summary>Whether the controllers run. Off, the cluster is only an API server over the scenario's objects.</summary>
     public bool RunControllers { get; init; } = true;
+
+    /// <summary>Whether the host logs its warnings and errors to the console.</summary>
+    public bool Logging { get; init; }
+
+    /// <summary>A seed for the fault injector's random source, so that rate faults hit the same requests every run.</summary>
+    public int? FaultSeed { get; init; }
 }

@@ -33,7 +33,16 @@ internal sealed class KubectlRunner : IDisposable
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(limit.Token);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"kubectl {arguments} did not exit within {timeout ?? TimeSpan.FromSeconds(60)}: {await error}");
+        }
+
         return (process.ExitCode, await output, await error);
     }
 

@@ -11,6 +11,7 @@ public static class ApiServerStrategies
         store.UseStrategy(ResourceTypes.Pods, new PodStrategy());
         store.UseStrategy(ResourceTypes.Jobs, new JobStrategy());
         store.UseStrategy(ResourceTypes.Namespaces, new NamespaceStrategy());
+        store.UseStrategy(ResourceTypes.CustomResourceDefinitions, new CustomResourceDefinitionStrategy(store.Time));
         return store;
     }
 }
