@@ -12,13 +12,13 @@ catch (ArgumentException error)
     return 2;
 }
 
-using var stop = new CancellationTokenSource();
+// Lives as long as the process: Ctrl+C and SIGTERM (through the host's lifetime) may fire at any point, even while exiting.
+var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
     stop.Cancel();
 };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 
 SimulatedCluster cluster;
 try

@@ -23,6 +23,8 @@ public sealed partial class ApiServer
             ? TimeSpan.FromSeconds(seconds)
             : TimeSpan.FromMinutes(30);
 
+        // The deadline runs from the request on the simulation's clock, before the first event is written.
+        using var deadline = new CancellationTokenSource(timeout, store.Time);
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await context.Response.Body.FlushAsync(context.RequestAborted);
@@ -51,7 +53,6 @@ public sealed partial class ApiServer
         }
 
         using (subscription)
-        using (var deadline = new CancellationTokenSource(timeout, store.Time))
         using (var stop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, context.RequestAborted))
         {
             try

@@ -50,7 +50,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
 
     public static async Task<SimulatedCluster> StartAsync(SimulatedClusterOptions options, CancellationToken cancellationToken)
     {
-        var store = new ClusterStore(options.Time).WithApiServerStrategies();
+        var store = new ClusterStore(options.Time, options.HistoryCapacity).WithApiServerStrategies();
         var registry = new ResourceRegistry(store);
         var scenario = options.Scenario is null ? Scenario.Empty : ScenarioCatalog.Load(options.Scenario);
         scenario.ApplyTo(store);

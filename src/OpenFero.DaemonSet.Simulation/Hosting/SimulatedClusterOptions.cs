@@ -14,6 +14,9 @@ public sealed class SimulatedClusterOptions
     /// <summary>Whether the controllers run. Off, the cluster is only an API server over the scenario's objects.</summary>
     public bool RunControllers { get; init; } = true;
 
+    /// <summary>How many changes the store keeps for watches to resume from; older versions are 410 Gone.</summary>
+    public int HistoryCapacity { get; init; } = 100_000;
+
     /// <summary>Whether the host logs its warnings and errors to the console.</summary>
     public bool Logging { get; init; }
 
