@@ -1,15 +1,26 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using OpenFero.DaemonSet.Simulation.Api.Tables;
 using OpenFero.DaemonSet.Simulation.Store;
 
 namespace OpenFero.DaemonSet.Simulation.Api;
 
 public sealed partial class ApiServer
 {
-    private Task GetAsync(HttpContext context, ApiPath target) =>
-        WriteJsonAsync(context, 200, store.GetRequired(target.Type, target.Namespace, target.Name!).Json);
+    private Task GetAsync(HttpContext context, ApiPath target)
+    {
+        var stored = store.GetRequired(target.Type, target.Namespace, target.Name!);
+        return TableResponse.IsWanted(context.Request)
+            ? WriteJsonAsync(context, 200, Table(context, target, [stored.Json], new JsonObject { ["resourceVersion"] = stored.ResourceVersion.ToString(CultureInfo.InvariantCulture) }))
+            : WriteJsonAsync(context, 200, stored.Json);
+    }
+
+    private JsonObject Table(HttpContext context, ApiPath target, IEnumerable<JsonObject> objects, JsonObject metadata) =>
+        TableResponse.Build(TableResponse.ColumnsFor(target.Type, store), objects, store.Time.GetUtcNow(),
+            context.Request.Query["includeObject"].ToString(), metadata);
 
     private async Task ListAsync(HttpContext context, ApiPath target)
     {
@@ -49,6 +60,19 @@ public sealed partial class ApiServer
             lastKey = key;
         }
 
+        var continueToken = more && lastKey is not null ? Convert.ToBase64String(Encoding.UTF8.GetBytes(lastKey)) : null;
+        if (TableResponse.IsWanted(context.Request))
+        {
+            var metadata = new JsonObject { ["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture) };
+            if (continueToken is not null)
+            {
+                metadata["continue"] = continueToken;
+            }
+
+            await WriteJsonAsync(context, 200, Table(context, target, items.Select(i => i.Json), metadata));
+            return;
+        }
+
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await using var writer = new Utf8JsonWriter(context.Response.Body, WriterOptions);
@@ -57,9 +81,9 @@ public sealed partial class ApiServer
         writer.WriteString("apiVersion", target.Type.ApiVersion);
         writer.WriteStartObject("metadata");
         writer.WriteString("resourceVersion", resourceVersion.ToString(CultureInfo.InvariantCulture));
-        if (more && lastKey is not null)
+        if (continueToken is not null)
         {
-            writer.WriteString("continue", Convert.ToBase64String(Encoding.UTF8.GetBytes(lastKey)));
+            writer.WriteString("continue", continueToken);
         }
 
         writer.WriteEndObject();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using OpenFero.DaemonSet.Simulation.Api.Tables;
 using OpenFero.DaemonSet.Simulation.Store;
 
 namespace OpenFero.DaemonSet.Simulation.Api;
@@ -23,6 +24,13 @@ public sealed partial class ApiServer
             ? TimeSpan.FromSeconds(seconds)
             : TimeSpan.FromMinutes(30);
 
+        var asTable = TableResponse.IsWanted(context.Request);
+        var columns = asTable ? TableResponse.ColumnsFor(target.Type, store) : [];
+        JsonObject Shown(JsonObject obj) => asTable
+            ? TableResponse.Build(columns, [obj], store.Time.GetUtcNow(), query["includeObject"].ToString(),
+                new JsonObject { ["resourceVersion"] = obj["metadata"]?["resourceVersion"]?.DeepClone() })
+            : obj;
+
         // The deadline runs from the request on the simulation's clock, before the first event is written.
         using var deadline = new CancellationTokenSource(timeout, store.Time);
         context.Response.StatusCode = 200;
@@ -38,7 +46,7 @@ public sealed partial class ApiServer
                 subscription = watch;
                 foreach (var existing in current.Where(o => labels.Matches(o.Json) && fields.Matches(o.Json)))
                 {
-                    await WriteEventAsync(context, "ADDED", existing.Json);
+                    await WriteEventAsync(context, "ADDED", Shown(existing.Json));
                 }
             }
             else
@@ -61,7 +69,7 @@ public sealed partial class ApiServer
                 {
                     if (labels.Matches(change.Object) && fields.Matches(change.Object))
                     {
-                        await WriteEventAsync(context, change.WireType, change.Object);
+                        await WriteEventAsync(context, change.WireType, Shown(change.Object));
                     }
                 }
             }
