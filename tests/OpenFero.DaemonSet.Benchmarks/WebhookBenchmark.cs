@@ -28,7 +28,7 @@ internal static partial class WebhookBenchmark
         var folder = Directory.CreateTempSubdirectory("openfero-bench-").FullName;
         var kubeconfig = Path.Combine(folder, "kubeconfig");
         cluster.WriteKubeconfig(kubeconfig);
-        await InstallOperariiAsync(cluster, repositoryRoot);
+        await Playground.InstallOperariiAsync(cluster, CancellationToken.None);
 
         await using var server = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Kubernetes:Kubeconfig", kubeconfig, "--Serilog:MinimumLevel:Default", "Warning"]);
         await server.StartAsync();
@@ -128,15 +128,6 @@ internal static partial class WebhookBenchmark
         app.MapPost("/alerts", () => Results.StatusCode(202));
         await app.StartAsync();
         return app;
-    }
-
-    private static async Task InstallOperariiAsync(SimulatedCluster cluster, string root)
-    {
-        using var client = new k8s.Kubernetes(cluster.ClientConfiguration());
-        var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(Path.Combine(root, "operarius", "operarius-crd.yaml")));
-        await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
-        var operarius = KubernetesYaml.Deserialize<OpenFero.DaemonSet.Kubernetes.Operarius>(await File.ReadAllTextAsync(Path.Combine(root, "operarius", "daemonset-rollout-fix.yaml")));
-        await client.CustomObjects.CreateNamespacedCustomObjectAsync(operarius, "openfero.io", "v1alpha1", "openfero", "operariuses");
     }
 
     [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]

@@ -15,7 +15,7 @@ public static class AlertContextFactory
     public static AlertContext Create(AlertmanagerAlert alert, string groupKey)
     {
         var labels = alert.Labels ?? new Dictionary<string, string>();
-        var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var environment = new Dictionary<string, string>(labels.Count, StringComparer.Ordinal);
         foreach (var (name, value) in labels)
         {
             environment[VariableName(name)] = value;

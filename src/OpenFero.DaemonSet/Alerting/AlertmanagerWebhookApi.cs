@@ -59,9 +59,15 @@ public static partial class AlertmanagerWebhookApi
             }
 
             var alerts = webhook.Alerts!.Select(a => AlertContextFactory.Create(a, webhook.GroupKey ?? "")).ToList();
-            using var bounded = new CancellationTokenSource(options.Value.AnswerTimeout, time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(bounded.Token, cancellationToken);
-            var outcomes = await Task.WhenAll(alerts.Select(a => RemediateAsync(remediator, a, logger, linked.Token)));
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var remediations = alerts.Select(a => RemediateAsync(remediator, a, logger, bounded.Token)).ToArray();
+
+            // Re-sends are answered from the Job cache without waiting: the answer's time bound only needs a timer
+            // when some alert still waits for Kubernetes.
+            using var deadline = remediations.All(r => r.IsCompleted)
+                ? null
+                : time.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), bounded, options.Value.AnswerTimeout, Timeout.InfiniteTimeSpan);
+            var outcomes = await Task.WhenAll(remediations);
             var answer = new WebhookAnswer([.. alerts.Zip(outcomes, AlertAnswer.From)]);
             foreach (var outcome in outcomes)
             {

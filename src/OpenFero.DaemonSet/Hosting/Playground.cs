@@ -52,7 +52,8 @@ public sealed class Playground : IAsyncDisposable
         await Cluster.DisposeAsync();
     }
 
-    private static async Task InstallOperariiAsync(SimulatedCluster cluster, CancellationToken cancellationToken)
+    /// <summary>The CRD and the built-in Operarius, installed through the cluster's API as <c>kubectl apply -f operarius/</c> would.</summary>
+    public static async Task InstallOperariiAsync(SimulatedCluster cluster, CancellationToken cancellationToken)
     {
         using var client = new k8s.Kubernetes(cluster.ClientConfiguration());
         var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(Resource("operarius-crd.yaml"));

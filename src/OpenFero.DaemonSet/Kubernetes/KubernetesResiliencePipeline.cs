@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
+using OpenFero.DaemonSet.Hosting;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
-using OpenFero.DaemonSet.Hosting;
 
 namespace OpenFero.DaemonSet.Kubernetes;
 

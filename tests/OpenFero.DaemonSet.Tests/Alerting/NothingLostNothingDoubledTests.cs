@@ -59,4 +59,21 @@ public sealed class NothingLostNothingDoubledTests
 
         Assert.InRange(host.Cluster.Requests.Total, 0, 20);
     }
+
+    [Fact]
+    public async Task A_kubernetes_that_hangs_gets_a_503_at_the_answer_timeout_and_the_late_job_is_not_doubled()
+    {
+        await using var host = await ServerHost.StartClusterAsync();
+        var server = await host.StartServerAsync("--Webhook:AnswerTimeout", "00:00:01", "--Kubernetes:AttemptTimeout", "00:00:30", "--Kubernetes:TotalTimeout", "00:01:00");
+        host.Cluster.Faults.Script(new FaultMatch("create", "jobs"), 1, new Fault.Latency(TimeSpan.FromSeconds(4)));
+
+        var hung = await server.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json");
+        await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        var redelivered = await server.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, hung.StatusCode);
+        Assert.Equal("10", hung.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(HttpStatusCode.Accepted, redelivered.StatusCode);
+        Assert.Single(await host.JobsAsync());
+    }
 }

@@ -49,16 +49,7 @@ public sealed class AnalysisSurfaceTests
         using var client = new k8s.Kubernetes(cluster.ClientConfiguration());
         var kubeconfig = Path.GetTempFileName();
         cluster.WriteKubeconfig(kubeconfig);
-        var kubectl = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "kubectl")).FirstOrDefault(File.Exists);
-        if (kubectl is null)
-        {
-            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
-            {
-                Assert.Fail("kubectl not found on PATH: install it (apt-get install kubernetes-client)");
-            }
-
-            Assert.Skip("kubectl not found on PATH: install it (apt-get install kubernetes-client)");
-        }
+        var kubectl = OpenFero.DaemonSet.Tests.Peers.PeerBinary.Require("kubernetes-client", "kubectl");
 
         await Task.Delay(1000, Cancel);
         var snapshot = await new DaemonSetSnapshotReader(client).ReadAsync(new DaemonSetTarget("monitoring", "node-exporter"), null, Cancel);

@@ -31,7 +31,7 @@ internal sealed class ServerHost : IAsyncDisposable
     {
         var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = scenario }, TestContext.Current.CancellationToken);
         var host = new ServerHost(cluster);
-        await host.InstallOperariiAsync();
+        await Playground.InstallOperariiAsync(cluster, TestContext.Current.CancellationToken);
         return host;
     }
 
@@ -66,14 +66,5 @@ internal sealed class ServerHost : IAsyncDisposable
         Client.Dispose();
         await Cluster.DisposeAsync();
         Directory.Delete(folder, recursive: true);
-    }
-
-    private async Task InstallOperariiAsync()
-    {
-        var operariusFolder = Path.Combine(RepositoryRoot.Path, "operarius");
-        var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(Path.Combine(operariusFolder, "operarius-crd.yaml")));
-        await Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
-        var operarius = KubernetesYaml.Deserialize<OpenFero.DaemonSet.Kubernetes.Operarius>(await File.ReadAllTextAsync(Path.Combine(operariusFolder, "daemonset-rollout-fix.yaml")));
-        await Client.CustomObjects.CreateNamespacedCustomObjectAsync(operarius, OpenFero.DaemonSet.Kubernetes.Operarius.Group, OpenFero.DaemonSet.Kubernetes.Operarius.Version, "openfero", OpenFero.DaemonSet.Kubernetes.Operarius.Plural);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -10,21 +9,13 @@ namespace OpenFero.DaemonSet.Tests.Peers;
 /// </summary>
 internal sealed class AlertmanagerProcess : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly string folder;
-    private readonly StringBuilder output = new();
+    private readonly PeerProcess peer;
 
-    private AlertmanagerProcess(Process process, string folder, Uri address)
-    {
-        this.process = process;
-        this.folder = folder;
-        Address = address;
-        Http = new HttpClient { BaseAddress = address };
-    }
+    private AlertmanagerProcess(PeerProcess peer) => this.peer = peer;
 
-    public Uri Address { get; }
-    public HttpClient Http { get; }
-    public string Output => output.ToString();
+    public Uri Address => peer.Address;
+    public HttpClient Http => peer.Http;
+    public string Output => peer.Output;
 
     /// <param name="receiverUrl">The webhook URL, e.g. http://127.0.0.1:port/alerts.</param>
     /// <param name="httpConfig">The receiver's http_config as YAML lines (authorization or basic_auth), or empty.</param>
@@ -48,36 +39,8 @@ internal sealed class AlertmanagerProcess : IAsyncDisposable
             {Indent(httpConfig, 8)}
             """);
         var port = PeerBinary.FreePort();
-        var start = new ProcessStartInfo(binary,
-            $"--config.file={config} --storage.path={Path.Combine(folder, "data")} --web.listen-address=127.0.0.1:{port} --cluster.listen-address= --log.level=debug")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        var process = Process.Start(start)!;
-        var alertmanager = new AlertmanagerProcess(process, folder, new Uri($"http://127.0.0.1:{port}/"));
-        process.ErrorDataReceived += (_, e) => { lock (alertmanager.output) { alertmanager.output.AppendLine(e.Data); } };
-        process.OutputDataReceived += (_, e) => { lock (alertmanager.output) { alertmanager.output.AppendLine(e.Data); } };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
-            {
-                if ((await alertmanager.Http.GetAsync(new Uri("-/ready", UriKind.Relative))).IsSuccessStatusCode)
-                {
-                    return alertmanager;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException("Alertmanager did not become ready:\n" + alertmanager.Output);
+        return new AlertmanagerProcess(await PeerProcess.StartAsync(binary, folder, port,
+            $"--config.file={config} --storage.path={Path.Combine(folder, "data")} --web.listen-address=127.0.0.1:{port} --cluster.listen-address= --log.level=debug", "-/ready"));
     }
 
     /// <summary>Raises (or, with endsAt in the past, resolves) an alert through Alertmanager's API v2.</summary>
@@ -107,18 +70,7 @@ internal sealed class AlertmanagerProcess : IAsyncDisposable
             .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
-        Directory.Delete(folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => peer.DisposeAsync();
 
     private static string Indent(string yaml, int spaces) =>
         string.Join('\n', yaml.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => new string(' ', spaces) + line));

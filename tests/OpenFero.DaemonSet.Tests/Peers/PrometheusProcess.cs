@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace OpenFero.DaemonSet.Tests.Peers;
@@ -11,19 +9,12 @@ namespace OpenFero.DaemonSet.Tests.Peers;
 /// </summary>
 internal sealed class PrometheusProcess : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly string folder;
-    private readonly StringBuilder output = new();
+    private readonly PeerProcess peer;
 
-    private PrometheusProcess(Process process, string folder, Uri address)
-    {
-        this.process = process;
-        this.folder = folder;
-        Http = new HttpClient { BaseAddress = address };
-    }
+    private PrometheusProcess(PeerProcess peer) => this.peer = peer;
 
-    public HttpClient Http { get; }
-    public string Output => output.ToString();
+    public HttpClient Http => peer.Http;
+    public string Output => peer.Output;
 
     /// <summary>The mixin's KubeDaemonSetRolloutStuck rule, as kube-prometheus-stack ships it, with the given <c>for:</c>.</summary>
     public static string RolloutStuckRule(string forDuration) => $$$"""
@@ -83,35 +74,8 @@ internal sealed class PrometheusProcess : IAsyncDisposable
                   - targets: ['{scrapeTarget.Authority}']
             """);
         var port = PeerBinary.FreePort();
-        var process = Process.Start(new ProcessStartInfo(binary,
-            $"--config.file={Path.Combine(folder, "prometheus.yml")} --storage.tsdb.path={Path.Combine(folder, "data")} --web.listen-address=127.0.0.1:{port}")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
-        var prometheus = new PrometheusProcess(process, folder, new Uri($"http://127.0.0.1:{port}/"));
-        process.ErrorDataReceived += (_, e) => { lock (prometheus.output) { prometheus.output.AppendLine(e.Data); } };
-        process.OutputDataReceived += (_, e) => { lock (prometheus.output) { prometheus.output.AppendLine(e.Data); } };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        for (var attempt = 0; attempt < 150; attempt++)
-        {
-            try
-            {
-                if ((await prometheus.Http.GetAsync(new Uri("-/ready", UriKind.Relative))).IsSuccessStatusCode)
-                {
-                    return prometheus;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException("Prometheus did not become ready:\n" + prometheus.Output);
+        return new PrometheusProcess(await PeerProcess.StartAsync(binary, folder, port,
+            $"--config.file={Path.Combine(folder, "prometheus.yml")} --storage.tsdb.path={Path.Combine(folder, "data")} --web.listen-address=127.0.0.1:{port}", "-/ready"));
     }
 
     /// <summary>The state of an alert (pending, firing) or null when it is not active.</summary>
@@ -121,16 +85,5 @@ internal sealed class PrometheusProcess : IAsyncDisposable
         return alerts.FirstOrDefault(a => a!["labels"]!["alertname"]!.GetValue<string>() == alertname && a["labels"]!["daemonset"]?.GetValue<string>() == daemonSet)?["state"]?.GetValue<string>();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
-        Directory.Delete(folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => peer.DisposeAsync();
 }
