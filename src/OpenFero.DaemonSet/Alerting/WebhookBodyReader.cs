@@ -6,8 +6,6 @@ namespace OpenFero.DaemonSet.Alerting;
 /// <summary>Reads a webhook body within its size limit; each way it can be wrong becomes the right 4xx.</summary>
 public static class WebhookBodyReader
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public abstract record Result
     {
         public sealed record Read(AlertmanagerWebhook Webhook) : Result;
@@ -49,7 +47,7 @@ public static class WebhookBodyReader
 
         try
         {
-            var webhook = JsonSerializer.Deserialize<AlertmanagerWebhook>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Json);
+            var webhook = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), WebhookJsonContext.Default.AlertmanagerWebhook);
             return webhook is null
                 ? new Result.Rejected(400, "Malformed JSON", "the body is null")
                 : new Result.Read(webhook);

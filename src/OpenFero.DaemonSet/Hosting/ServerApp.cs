@@ -27,6 +27,7 @@ public static class ServerApp
         builder.Services.AddSingleton<CredentialCheck>();
         builder.Services.AddSingleton<IValidator<AlertmanagerWebhook>, AlertmanagerWebhookValidator>();
         builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebhookJsonContext.Default));
         builder.AddKubernetes();
         builder.AddRemediation();
         configure?.Invoke(builder);
