@@ -4,8 +4,8 @@ internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
-    /// <summary>The real Alertmanager 0.25 webhook bodies shared with the project.</summary>
-    public static string Fixture(string name) => System.IO.Path.Combine(Path, "..", "shared", "fixtures", "alertmanager-0.25", name);
+    /// <summary>Real Alertmanager 0.25 webhook bodies, kept in the repository (tests/fixtures) so a clone alone passes.</summary>
+    public static string Fixture(string name) => System.IO.Path.Combine(Path, "tests", "fixtures", "alertmanager-0.25", name);
 
     private static string Find()
     {

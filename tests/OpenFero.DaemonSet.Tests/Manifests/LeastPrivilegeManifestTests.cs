@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using k8s;
+using k8s.Models;
+using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Tests.Infrastructure;
+
+namespace OpenFero.DaemonSet.Tests.Manifests;
+
+/// <summary>What the shipped manifests grant the runner, whose target comes from alert labels, and how its image is built.</summary>
+public sealed partial class LeastPrivilegeManifestTests
+{
+    private const string Runner = "openfero-daemonset-runner";
+
+    [Fact]
+    public void The_runner_may_patch_daemonsets_but_never_update_them()
+    {
+        var role = Manifests("rbac").OfType<V1ClusterRole>().Single(r => r.Metadata.Name == Runner);
+
+        var daemonSets = role.Rules.Single(r => r.Resources.Contains("daemonsets"));
+
+        Assert.Contains("patch", daemonSets.Verbs);
+        Assert.DoesNotContain("update", daemonSets.Verbs);
+        Assert.DoesNotContain(role.Rules, r => r.Verbs.Contains("*") || r.Resources.Contains("*"));
+    }
+
+    [Fact]
+    public void The_runner_is_granted_its_namespaced_rights_only_in_the_namespaces_it_is_allowed_to_act_in()
+    {
+        var objects = Manifests("rbac");
+        var allowList = objects.OfType<V1ConfigMap>().Single(c => c.Metadata.Name == Runner).Data["Runner__AllowNamespaces"]
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var boundIn = objects.OfType<V1RoleBinding>().Where(b => b.RoleRef.Name == Runner).Select(b => b.Metadata.NamespaceProperty);
+
+        Assert.DoesNotContain(objects.OfType<V1ClusterRoleBinding>(), b => b.RoleRef.Name == Runner);
+        Assert.Equal(allowList.Order(StringComparer.Ordinal), boundIn.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("kube-system", allowList);
+    }
+
+    [Fact]
+    public void The_remediation_job_runs_on_a_read_only_root_with_a_writable_tmp_and_gets_the_allow_list()
+    {
+        var operarius = KubernetesYaml.Deserialize<Operarius>(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "operarius", "daemonset-rollout-fix.yaml")));
+        var pod = operarius.Spec.JobTemplate.Spec.Template.Spec;
+        var container = Assert.Single(pod.Containers);
+
+        Assert.True(container.SecurityContext.ReadOnlyRootFilesystem);
+        Assert.False(container.SecurityContext.AllowPrivilegeEscalation);
+        var tmp = Assert.Single(container.VolumeMounts, m => m.MountPath == "/tmp");
+        Assert.NotNull(Assert.Single(pod.Volumes, v => v.Name == tmp.Name).EmptyDir);
+        Assert.Contains(container.EnvFrom, e => e.ConfigMapRef?.Name == Runner);
+    }
+
+    [Fact]
+    public void The_image_is_built_from_base_images_pinned_to_a_patch_version_with_locked_packages()
+    {
+        var dockerfile = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "Dockerfile"));
+        var bases = dockerfile.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(bases);
+        Assert.All(bases, line => Assert.Matches(PinnedImage(), line));
+        Assert.Contains(dockerfile, l => l.Contains("--locked-mode", StringComparison.Ordinal));
+        Assert.All(Directory.GetFiles(RepositoryRoot.Path, "*.csproj", SearchOption.AllDirectories),
+            project => Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(project)!, "packages.lock.json")), $"{project} has no packages.lock.json"));
+    }
+
+    private static List<object> Manifests(string folder) =>
+        [.. Directory.GetFiles(Path.Combine(RepositoryRoot.Path, folder), "*.yaml").Order(StringComparer.Ordinal)
+            .SelectMany(file => KubernetesYaml.LoadAllFromString(File.ReadAllText(file)))];
+
+    [GeneratedRegex(@"^FROM \S+:\d+\.\d+\.\d+(@sha256:[0-9a-f]{64})?( AS \w+)?$")]
+    private static partial Regex PinnedImage();
+}
