@@ -6,6 +6,8 @@ var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
     ["webhook"] = () => WebhookBenchmark.RunAsync(Directory.GetCurrentDirectory()),
     ["analysis"] = AnalysisBenchmark.RunAsync,
     ["remediation"] = () => RemediationBenchmark.RunAsync(Directory.GetCurrentDirectory()),
+    ["body-memory"] = () => BodyMemoryBenchmark.RunAsync(Directory.GetCurrentDirectory()),
+    ["large-delivery"] = LargeDeliveryBenchmark.RunAsync,
 };
 
 if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var benchmark))

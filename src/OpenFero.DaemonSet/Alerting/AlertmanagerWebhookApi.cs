@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,9 +10,10 @@ using OpenFero.DaemonSet.Hosting;
 namespace OpenFero.DaemonSet.Alerting;
 
 /// <summary>
-/// <c>POST /alerts</c>: every alert of the delivery is remediated on its own, concurrently, within a bounded
-/// time. 202 when each alert has its final outcome; 503 when Kubernetes could not be reached in time, so
-/// Alertmanager delivers again (deduplication makes that safe).
+/// <c>POST /alerts</c>: every alert of the delivery is remediated on its own, a few at a time, within a bounded
+/// time. 202 when each alert has its final outcome; 503 when Kubernetes could not be reached in time or the
+/// answer was due before every alert was done, so Alertmanager delivers again (deduplication makes that safe).
+/// What the client got wrong is its 4xx and one line of log, never an error with a stack.
 /// </summary>
 public static partial class AlertmanagerWebhookApi
 {
@@ -36,44 +36,73 @@ public static partial class AlertmanagerWebhookApi
         HttpRequest request,
         IValidator<AlertmanagerWebhook> validator,
         IAlertRemediator remediator,
+        WebhookCapacity capacity,
         IOptions<WebhookOptions> options,
         ServerMetrics metrics,
         TimeProvider time,
         ILogger<AlertmanagerWebhook> logger,
         CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
+        var settings = options.Value;
         try
         {
-            var read = await WebhookBodyReader.ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
-            if (read is WebhookBodyReader.Result.Rejected rejected)
+            switch (await ReadBodyAsync(request, capacity, settings.MaxBodyBytes, cancellationToken))
             {
-                return TypedResults.Problem(rejected.Detail, statusCode: rejected.StatusCode, title: rejected.Title);
-            }
+                case WebhookBodyReader.Result.Rejected rejected:
+                    LogRefused(logger, rejected.StatusCode, rejected.Title, rejected.Detail);
+                    if (rejected.StatusCode == 503)
+                    {
+                        request.HttpContext.Response.Headers.RetryAfter = "5";
+                    }
 
-            var webhook = ((WebhookBodyReader.Result.Read)read).Webhook;
+                    return TypedResults.Problem(rejected.Detail, statusCode: rejected.StatusCode, title: rejected.Title);
+                case WebhookBodyReader.Result.Abandoned abandoned:
+                    LogAbandoned(logger, abandoned.Reason);
+                    return TypedResults.Problem(abandoned.Reason, statusCode: 400, title: "Incomplete body");
+                case WebhookBodyReader.Result.Read read:
+                    return await AnswerAsync(read.Webhook);
+                default:
+                    throw new InvalidOperationException("unknown body read result");
+            }
+        }
+        finally
+        {
+            metrics.WebhookAnswered(time.GetElapsedTime(started));
+        }
+
+        async Task<Results<Accepted<WebhookAnswer>, ValidationProblem, ProblemHttpResult, JsonHttpResult<WebhookAnswer>>> AnswerAsync(AlertmanagerWebhook webhook)
+        {
             var validation = await validator.ValidateAsync(webhook, cancellationToken);
             if (!validation.IsValid)
             {
+                LogRefused(logger, 400, "The webhook body is not valid", string.Join("; ", validation.Errors.Select(e => e.ErrorMessage)));
                 return TypedResults.ValidationProblem(validation.ToDictionary(), title: "The webhook body is not valid");
             }
 
             var alerts = webhook.Alerts!.Select(a => AlertContextFactory.Create(a, webhook.GroupKey ?? "")).ToList();
-            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var remediations = alerts.Select(a => RemediateAsync(remediator, a, logger, bounded.Token)).ToArray();
+            var finished = await BoundedDelivery.RunAsync(
+                alerts,
+                (alert, token) => RemediateAsync(remediator, alert, logger, token),
+                capacity.Remediations,
+                settings.MaxConcurrentRemediationsPerDelivery,
+                settings.AnswerTimeout - time.GetElapsedTime(started),
+                time,
+                cancellationToken);
+            var unfinished = finished.Count(o => o is null);
+            if (unfinished > 0)
+            {
+                LogNotInTime(logger, unfinished, alerts.Count, settings.AnswerTimeout);
+            }
 
-            // Re-sends are answered from the Job cache without waiting: the answer's time bound only needs a timer
-            // when some alert still waits for Kubernetes.
-            using var deadline = remediations.All(r => r.IsCompleted)
-                ? null
-                : time.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), bounded, options.Value.AnswerTimeout, Timeout.InfiniteTimeSpan);
-            var outcomes = await Task.WhenAll(remediations);
-            var answer = new WebhookAnswer([.. alerts.Zip(outcomes, AlertAnswer.From)]);
+            var notInTime = new AlertOutcome.Unavailable($"not finished within Webhook:AnswerTimeout ({settings.AnswerTimeout}); deliver again");
+            var outcomes = finished.Select(o => o ?? notInTime).ToList();
             foreach (var outcome in outcomes)
             {
                 metrics.AlertReceived(outcome.Kind);
             }
 
+            var answer = new WebhookAnswer([.. alerts.Zip(outcomes, AlertAnswer.From)]);
             if (outcomes.Any(o => o is AlertOutcome.Unavailable))
             {
                 request.HttpContext.Response.Headers.RetryAfter = "10";
@@ -82,9 +111,29 @@ public static partial class AlertmanagerWebhookApi
 
             return TypedResults.Accepted((string?)null, answer);
         }
+    }
+
+    /// <summary>Refuses what the headers already condemn, then reads the body if a body-read slot is free.</summary>
+    private static async Task<WebhookBodyReader.Result> ReadBodyAsync(HttpRequest request, WebhookCapacity capacity, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (WebhookBodyReader.RefuseByHeaders(request, maxBytes) is { } refused)
+        {
+            return refused;
+        }
+
+        // Not a queue: a waiting request would be held by the slow bodies ahead of it, and Alertmanager retries a 503.
+        if (!capacity.BodyReads.Wait(0, CancellationToken.None))
+        {
+            return new WebhookBodyReader.Result.Rejected(503, "Service Unavailable", "too many webhook bodies are being read at once (Webhook:MaxConcurrentBodyReads); deliver again");
+        }
+
+        try
+        {
+            return await WebhookBodyReader.ReadAsync(request, maxBytes, cancellationToken);
+        }
         finally
         {
-            metrics.WebhookAnswered(Stopwatch.GetElapsedTime(started));
+            capacity.BodyReads.Release();
         }
     }
 
@@ -97,22 +146,20 @@ public static partial class AlertmanagerWebhookApi
             ["Namespace"] = alert.Target?.Namespace,
             ["DaemonSet"] = alert.Target?.Name,
         });
-        try
-        {
-            var outcome = await remediator.RemediateAsync(alert, cancellationToken);
-            LogOutcome(logger, alert.AlertName, alert.Status, outcome.Kind);
-            return outcome;
-        }
-        catch (OperationCanceledException)
-        {
-            LogTimedOut(logger, alert.AlertName);
-            return new AlertOutcome.Unavailable("Kubernetes did not answer in time");
-        }
+        var outcome = await remediator.RemediateAsync(alert, cancellationToken);
+        LogOutcome(logger, alert.AlertName, alert.Status, outcome.Kind);
+        return outcome;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Alertname} ({Status}): {Outcome}")]
     private static partial void LogOutcome(ILogger logger, string alertname, string status, string outcome);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {Alertname}: no answer from Kubernetes in time; asking Alertmanager to deliver again")]
-    private static partial void LogTimedOut(ILogger logger, string alertname);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Unfinished} of {Alerts} alerts not finished within {AnswerTimeout}; asking Alertmanager to deliver again")]
+    private static partial void LogNotInTime(ILogger logger, int unfinished, int alerts, TimeSpan answerTimeout);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a webhook delivery: {StatusCode} {Title}: {Detail}")]
+    private static partial void LogRefused(ILogger logger, int statusCode, string title, string detail);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The client stopped sending before its webhook body arrived: {Reason}")]
+    private static partial void LogAbandoned(ILogger logger, string reason);
 }

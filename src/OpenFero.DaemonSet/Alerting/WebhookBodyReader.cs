@@ -1,53 +1,98 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace OpenFero.DaemonSet.Alerting;
 
-/// <summary>Reads a webhook body within its size limit; each way it can be wrong becomes the right 4xx.</summary>
+/// <summary>
+/// Reads a webhook body within its size limit; each way it can be wrong becomes the right 4xx. Memory follows the
+/// bytes that arrive, never the declared Content-Length: a client declaring a mebibyte and sending fifteen bytes
+/// costs a small pooled buffer, not a mebibyte.
+/// </summary>
 public static class WebhookBodyReader
 {
+    private const int FirstBufferBytes = 4096;
+
     public abstract record Result
     {
         public sealed record Read(AlertmanagerWebhook Webhook) : Result;
 
         public sealed record Rejected(int StatusCode, string Title, string Detail) : Result;
+
+        /// <summary>The client hung up or stalled before the whole body arrived: nobody is left to answer.</summary>
+        public sealed record Abandoned(string Reason) : Result;
     }
 
-    public static async Task<Result> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>What can be refused from the headers alone, before a byte of the body is read.</summary>
+    public static Result.Rejected? RefuseByHeaders(HttpRequest request, long maxBytes)
     {
         if (!IsJson(request.ContentType))
         {
             return new Result.Rejected(415, "Unsupported Media Type", $"Content-Type must be application/json, not \"{request.ContentType}\"");
         }
 
-        if (request.ContentLength > maxBytes)
+        return request.ContentLength > maxBytes ? TooLarge(maxBytes) : null;
+    }
+
+    public static async Task<Result> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (RefuseByHeaders(request, maxBytes) is { } refused)
         {
-            return TooLarge(maxBytes);
+            return refused;
         }
 
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var buffer = ArrayPool<byte>.Shared.Rent(FirstBufferBytes);
+        var length = 0;
         try
         {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            while (true)
             {
-                if (buffer.Length + read > maxBytes)
+                if (length == buffer.Length)
+                {
+                    buffer = Grow(buffer, length, maxBytes + 1);
+                }
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (length > maxBytes)
                 {
                     return TooLarge(maxBytes);
                 }
-
-                buffer.Write(chunk, 0, read);
             }
+
+            return Deserialize(buffer.AsSpan(0, length));
+        }
+        catch (Exception gone) when (gone is IOException || (gone is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // Kestrel's BadHttpRequestException (an IOException) says the body ended early or trickled in below the
+            // minimum data rate; a reset connection or an aborted request says the client left.
+            return new Result.Abandoned(gone.Message);
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
 
+    /// <summary>Doubles the buffer (never past <paramref name="limit"/>): its size follows what arrived.</summary>
+    private static byte[] Grow(byte[] buffer, int length, long limit)
+    {
+        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit));
+        buffer.AsSpan(0, length).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return bigger;
+    }
+
+    private static Result Deserialize(ReadOnlySpan<byte> body)
+    {
         try
         {
-            var webhook = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), WebhookJsonContext.Default.AlertmanagerWebhook);
+            var webhook = JsonSerializer.Deserialize(body, WebhookJsonContext.Default.AlertmanagerWebhook);
             return webhook is null
                 ? new Result.Rejected(400, "Malformed JSON", "the body is null")
                 : new Result.Read(webhook);
@@ -60,8 +105,8 @@ public static class WebhookBodyReader
         }
     }
 
-    private static Result TooLarge(long maxBytes) =>
-        new Result.Rejected(413, "Payload Too Large", $"the body is larger than {maxBytes} bytes (Webhook:MaxBodyBytes)");
+    private static Result.Rejected TooLarge(long maxBytes) =>
+        new(413, "Payload Too Large", $"the body is larger than {maxBytes} bytes (Webhook:MaxBodyBytes)");
 
     private static bool IsJson(string? contentType) =>
         contentType is not null && contentType.Split(';')[0].Trim() is var media &&

@@ -22,7 +22,9 @@ public static class LoggingSetup
                     .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                     .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
                     .Enrich.FromLogContext()
-                    .ReadFrom.Configuration(builder.Configuration);
+                    .ReadFrom.Configuration(builder.Configuration)
+                    // Sinks registered as services (a test's capture of the log) join the configured ones.
+                    .ReadFrom.Services(services);
                 if (text)
                 {
                     logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");

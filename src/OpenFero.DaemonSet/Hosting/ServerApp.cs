@@ -25,6 +25,7 @@ public static class ServerApp
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CredentialCheck>();
+        builder.Services.AddSingleton<WebhookCapacity>();
         builder.Services.AddSingleton<IValidator<AlertmanagerWebhook>, AlertmanagerWebhookValidator>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebhookJsonContext.Default));
