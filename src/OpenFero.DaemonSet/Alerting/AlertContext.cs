@@ -15,5 +15,8 @@ public sealed record AlertContext(
     IReadOnlyDictionary<string, string> Environment,
     DaemonSetTarget? Target)
 {
+    /// <summary>What the context had to decide about the labels (names that map to the same variable), for the answer.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public bool IsFiring => string.Equals(Status, "firing", StringComparison.Ordinal);
 }

@@ -13,13 +13,19 @@ public sealed record AlertAnswer(
     string? Job,
     string? Reason)
 {
-    public static AlertAnswer From(AlertContext alert, AlertOutcome outcome) => outcome switch
+    /// <summary>What the server had to decide about the alert's labels (names that map to the same variable).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public static AlertAnswer From(AlertContext alert, AlertOutcome outcome) => Answer(alert, outcome) with { Warnings = alert.Warnings };
+
+    private static AlertAnswer Answer(AlertContext alert, AlertOutcome outcome) => outcome switch
     {
         AlertOutcome.JobCreated created => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, created.Operarius, outcome.Kind, created.JobName, null),
-        AlertOutcome.Deduplicated duplicate => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, duplicate.Operarius, outcome.Kind, duplicate.ExistingJob, "this alert instance already has its Job"),
+        AlertOutcome.Deduplicated duplicate => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, duplicate.Operarius, outcome.Kind, duplicate.ExistingJob, duplicate.Reason),
         AlertOutcome.Cooldown cooldown => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, cooldown.Operarius, outcome.Kind, cooldown.BlockingJob, cooldown.Reason),
         AlertOutcome.NoMatchingOperarius => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, null, outcome.Kind, null, "no enabled Operarius selects this alert"),
         AlertOutcome.NoTarget => new(alert.Fingerprint, alert.AlertName, alert.Status, null, null, outcome.Kind, null, "the alert has no namespace and daemonset labels"),
+        AlertOutcome.InvalidTarget invalid => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, null, outcome.Kind, null, invalid.Problem.ToString()),
         AlertOutcome.Unavailable unavailable => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, null, outcome.Kind, null, unavailable.Reason),
         _ => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, null, outcome.Kind, null, null),
     };

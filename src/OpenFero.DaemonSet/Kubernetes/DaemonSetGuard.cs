@@ -2,27 +2,84 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Alerting;
 
 namespace OpenFero.DaemonSet.Kubernetes;
 
 /// <summary>
-/// One remediation per DaemonSet at a time, and a cooldown after each, held in a Lease per DaemonSet so every
-/// replica agrees: the Lease names the Job that holds the DaemonSet and when it started. Taking it is an
-/// optimistic write (create, or replace at the read resourceVersion); whoever loses the race re-reads.
+/// One remediation per DaemonSet at a time, a cooldown after each, and a memory of the alert instances it
+/// remediated, held in a Lease per DaemonSet so every replica agrees. The decisions are
+/// <see cref="LeaseDecision"/>'s; this class reads and writes: taking is an optimistic write (create, or
+/// replace at the read resourceVersion) and whoever loses the race re-reads. A take is tentative until
+/// <see cref="RecordAsync"/> lists the created Job; <see cref="ReleaseAsync"/> undoes a take whose Job was not created.
 /// </summary>
-public sealed class DaemonSetGuard(IKubernetes client, JobWatcher jobs, TimeProvider time)
+public sealed class DaemonSetGuard(IKubernetes client, JobWatcher jobs, IOptions<RemediationJobOptions> options, TimeProvider time)
 {
     private const int Attempts = 5;
 
-    public abstract record Decision
+    public abstract record Take
     {
-        public sealed record Proceed : Decision;
+        /// <summary>The Job may be created. <paramref name="Before"/> is the Lease as it was (null: there was none); <paramref name="After"/> null when nothing was written.</summary>
+        public sealed record Taken(V1Lease? Before, V1Lease? After) : Take;
 
-        public sealed record Blocked(string Reason, string BlockingJob) : Decision;
+        public sealed record Refused(LeaseDecision Decision) : Take;
+
+        /// <summary>Other replicas kept winning the write.</summary>
+        public sealed record Contended : Take;
     }
 
-    public async Task<Decision> TryTakeAsync(string ns, DaemonSetTarget target, string jobName, TimeSpan cooldown, CancellationToken cancellationToken)
+    public LeaseRules Rules(TimeSpan cooldown) =>
+        new(cooldown, TimeSpan.FromSeconds(options.Value.StartGraceSeconds), TimeSpan.FromSeconds(options.Value.RecordRetentionSeconds));
+
+    public async Task<Take> TryTakeAsync(string ns, DaemonSetTarget target, string jobName, TimeSpan cooldown, CancellationToken cancellationToken)
+    {
+        var leaseName = JobLabels.LeaseName(target.Namespace, target.Name);
+        var rules = Rules(cooldown);
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            var lease = await ReadAsync(leaseName, ns, cancellationToken);
+            var now = time.GetUtcNow();
+            var state = lease is null ? null : LeaseState.From(lease);
+            switch (LeaseDecision.Decide(state, jobName, now, Presence, rules))
+            {
+                case LeaseDecision.Proceed when lease is null:
+                    var created = await WriteAsync(() => client.CoordinationV1.CreateNamespacedLeaseAsync(
+                        NewLease(leaseName, ns, target, jobName, cooldown, now), ns, cancellationToken: cancellationToken));
+                    if (created is not null)
+                    {
+                        return new Take.Taken(null, created);
+                    }
+
+                    continue;
+                case LeaseDecision.Proceed when state!.Holder == jobName:
+                    // This alert instance took the Lease before and its Job was never created: try again as holder.
+                    return new Take.Taken(lease, null);
+                case LeaseDecision.Proceed:
+                    var taken = Clone(lease!);
+                    taken.Spec.HolderIdentity = jobName;
+                    taken.Spec.AcquireTime = now.UtcDateTime;
+                    taken.Spec.RenewTime = now.UtcDateTime;
+                    taken.Spec.LeaseDurationSeconds = (int)cooldown.TotalSeconds;
+                    taken.Spec.LeaseTransitions = (taken.Spec.LeaseTransitions ?? 0) + 1;
+                    SetRemembered(taken, LeaseRetention.Remembered(state, now, Presence, rules));
+                    var replaced = await WriteAsync(() => client.CoordinationV1.ReplaceNamespacedLeaseAsync(taken, leaseName, ns, cancellationToken: cancellationToken), orDeleted: true);
+                    if (replaced is not null)
+                    {
+                        return new Take.Taken(lease, replaced);
+                    }
+
+                    continue;
+                case var refused:
+                    return new Take.Refused(refused);
+            }
+        }
+
+        return new Take.Contended();
+    }
+
+    /// <summary>Lists a created Job on the Lease, so its alert instance stays deduplicated after the Job is gone.</summary>
+    public async Task RecordAsync(string ns, DaemonSetTarget target, string jobName, TimeSpan cooldown, CancellationToken cancellationToken)
     {
         var leaseName = JobLabels.LeaseName(target.Namespace, target.Name);
         for (var attempt = 1; attempt <= Attempts; attempt++)
@@ -31,42 +88,85 @@ public sealed class DaemonSetGuard(IKubernetes client, JobWatcher jobs, TimeProv
             var now = time.GetUtcNow();
             if (lease is null)
             {
-                if (await WriteAsync(() => client.CoordinationV1.CreateNamespacedLeaseAsync(NewLease(leaseName, ns, target, jobName, now), ns, cancellationToken: cancellationToken)))
+                // Created with no take before it (an earlier attempt's create landed late): the Job still gets its record.
+                if (await WriteAsync(() => client.CoordinationV1.CreateNamespacedLeaseAsync(
+                        Recorded(NewLease(leaseName, ns, target, jobName, cooldown, now), new RemediatedJob(jobName, now), now, cooldown), ns, cancellationToken: cancellationToken)) is not null)
                 {
-                    return new Decision.Proceed();
+                    return;
                 }
 
                 continue;
             }
 
-            var holder = lease.Spec?.HolderIdentity ?? "";
-            if (holder == jobName)
+            var state = LeaseState.From(lease);
+            if (state.Remembers(jobName))
             {
-                return new Decision.Proceed();
+                return;
             }
 
-            if (jobs.Get(holder) is { } holding && !JobWatcher.IsFinished(holding))
+            var started = state.Holder == jobName ? state.Acquired : now;
+            if (await WriteAsync(() => client.CoordinationV1.ReplaceNamespacedLeaseAsync(
+                    Recorded(Clone(lease), new RemediatedJob(jobName, started), now, cooldown), leaseName, ns, cancellationToken: cancellationToken), orDeleted: true) is not null)
             {
-                return new Decision.Blocked($"a remediation of {target} is still running", holder);
-            }
-
-            var started = lease.Spec?.AcquireTime is { } acquired ? new DateTimeOffset(DateTime.SpecifyKind(acquired, DateTimeKind.Utc)) : DateTimeOffset.MinValue;
-            if (started + cooldown > now)
-            {
-                return new Decision.Blocked($"{target} was remediated at {started:u}; cooldown until {started + cooldown:u}", holder);
-            }
-
-            lease.Spec!.HolderIdentity = jobName;
-            lease.Spec.AcquireTime = now.UtcDateTime;
-            lease.Spec.RenewTime = now.UtcDateTime;
-            lease.Spec.LeaseTransitions = (lease.Spec.LeaseTransitions ?? 0) + 1;
-            if (await WriteAsync(() => client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, leaseName, ns, cancellationToken: cancellationToken)))
-            {
-                return new Decision.Proceed();
+                return;
             }
         }
+    }
 
-        return new Decision.Blocked($"another replica is taking {target} at this moment", "");
+    /// <summary>
+    /// Undoes a take whose Job was not created: the Lease as it was, or none, written only if nobody wrote since
+    /// (resourceVersion precondition). False when it could not be undone; a tentative holder with no Job then
+    /// stops counting after the start grace.
+    /// </summary>
+    public async Task<bool> ReleaseAsync(string ns, Take.Taken taken, CancellationToken cancellationToken)
+    {
+        if (taken.After is not { } after)
+        {
+            return true;
+        }
+
+        try
+        {
+            if (taken.Before is { } before)
+            {
+                var restored = Clone(before);
+                restored.Metadata.ResourceVersion = after.Metadata.ResourceVersion;
+                await client.CoordinationV1.ReplaceNamespacedLeaseAsync(restored, after.Metadata.Name, ns, cancellationToken: cancellationToken);
+            }
+            else
+            {
+                await client.CoordinationV1.DeleteNamespacedLeaseAsync(after.Metadata.Name, ns,
+                    new V1DeleteOptions { Preconditions = new V1Preconditions { ResourceVersion = after.Metadata.ResourceVersion } }, cancellationToken: cancellationToken);
+            }
+
+            return true;
+        }
+        catch (HttpOperationException moved) when (moved.Response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+        {
+            // Someone wrote the Lease since: it is theirs now, and this take is already undone.
+            return true;
+        }
+    }
+
+    /// <summary>What this replica's Job cache knows of a Job.</summary>
+    public JobPresence Presence(string job) => jobs.Get(job) switch
+    {
+        null => JobPresence.Absent,
+        var found when JobWatcher.IsFinished(found) => JobPresence.Finished,
+        _ => JobPresence.Running,
+    };
+
+    private V1Lease Recorded(V1Lease lease, RemediatedJob job, DateTimeOffset now, TimeSpan cooldown)
+    {
+        var state = LeaseState.From(lease);
+        SetRemembered(lease, LeaseRetention.Remembered(state with { Remediated = [job, .. state.Remediated] }, now, Presence, Rules(cooldown)));
+        return lease;
+    }
+
+    private static void SetRemembered(V1Lease lease, IReadOnlyList<RemediatedJob> remembered)
+    {
+        lease.Metadata.Annotations ??= new Dictionary<string, string>();
+        lease.Metadata.Annotations[JobLabels.RemediatedAnnotation] = LeaseState.Format(remembered);
     }
 
     private async Task<V1Lease?> ReadAsync(string name, string ns, CancellationToken cancellationToken)
@@ -81,21 +181,25 @@ public sealed class DaemonSetGuard(IKubernetes client, JobWatcher jobs, TimeProv
         }
     }
 
-    /// <summary>True when the write landed; false when another writer won (409) and the Lease must be read again.</summary>
-    private static async Task<bool> WriteAsync(Func<Task<V1Lease>> write)
+    /// <summary>
+    /// The Lease as written; null when another writer won (409), or when a replaced Lease was deleted meanwhile
+    /// (404, <paramref name="orDeleted"/>), and the Lease must be read again.
+    /// </summary>
+    private static async Task<V1Lease?> WriteAsync(Func<Task<V1Lease>> write, bool orDeleted = false)
     {
         try
         {
-            await write();
-            return true;
+            return await write();
         }
-        catch (HttpOperationException conflict) when (conflict.Response.StatusCode == HttpStatusCode.Conflict)
+        catch (HttpOperationException lost) when (lost.Response.StatusCode == HttpStatusCode.Conflict || (orDeleted && lost.Response.StatusCode == HttpStatusCode.NotFound))
         {
-            return false;
+            return null;
         }
     }
 
-    private static V1Lease NewLease(string name, string ns, DaemonSetTarget target, string jobName, DateTimeOffset now) => new()
+    private static V1Lease Clone(V1Lease lease) => KubernetesJson.Deserialize<V1Lease>(KubernetesJson.Serialize(lease));
+
+    private static V1Lease NewLease(string name, string ns, DaemonSetTarget target, string jobName, TimeSpan cooldown, DateTimeOffset now) => new()
     {
         ApiVersion = "coordination.k8s.io/v1",
         Kind = "Lease",
@@ -110,6 +214,13 @@ public sealed class DaemonSetGuard(IKubernetes client, JobWatcher jobs, TimeProv
                 [JobLabels.DaemonSet] = JobLabels.LabelValue(target.Name),
             },
         },
-        Spec = new V1LeaseSpec { HolderIdentity = jobName, AcquireTime = now.UtcDateTime, RenewTime = now.UtcDateTime, LeaseTransitions = 0 },
+        Spec = new V1LeaseSpec
+        {
+            HolderIdentity = jobName,
+            AcquireTime = now.UtcDateTime,
+            RenewTime = now.UtcDateTime,
+            LeaseDurationSeconds = (int)cooldown.TotalSeconds,
+            LeaseTransitions = 0,
+        },
     };
 }

@@ -17,6 +17,7 @@ public static partial class JobLabels
     public const string DaemonSet = "openfero.io/daemonset";
     public const string StartsAtAnnotation = "openfero.io/alert-starts-at";
     public const string VerdictAnnotation = "openfero.io/verdict";
+    public const string RemediatedAnnotation = "openfero.io/remediated";
     public const string ManagedSelector = ManagedBy + "=" + ManagedByValue;
 
     /// <summary>

@@ -38,6 +38,7 @@ public static class KubernetesRegistration
         builder.Services.AddHostedService(p => p.GetRequiredService<JobWatcher>());
         builder.Services.AddHostedService(p => p.GetRequiredService<FollowUpQueue>());
         builder.Services.AddSingleton<DaemonSetGuard>();
+        builder.Services.AddHostedService<LeaseCollector>();
         builder.Services.AddSingleton<OperariusStatusWriter>();
         builder.Services.AddSingleton<DaemonSetEvents>();
         builder.Services.AddSingleton<IAlertRemediator, AlertRemediator>();
