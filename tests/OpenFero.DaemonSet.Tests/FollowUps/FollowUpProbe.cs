@@ -30,13 +30,22 @@ internal sealed class FollowUpProbe(ServerHost host)
     }
 
     /// <summary>Creates the Job for <paramref name="alert"/> directly, as a server would, with nothing recorded for it.</summary>
-    public async Task<string> CreateJobAsync(AlertContext alert)
+    public async Task<string> CreateJobAsync(AlertContext alert, IReadOnlyDictionary<string, string>? annotations = null)
     {
         var operarius = await host.Client.CustomObjects.GetNamespacedCustomObjectAsync<Operarius>(
             Operarius.Group, Operarius.Version, "openfero", Operarius.Plural, OperariusName, Cancel);
-        var created = await host.Client.BatchV1.CreateNamespacedJobAsync(RemediationJobBuilder.Build(operarius, alert), "openfero", cancellationToken: Cancel);
+        var job = RemediationJobBuilder.Build(operarius, alert);
+        foreach (var (key, value) in annotations ?? new Dictionary<string, string>())
+        {
+            job.Metadata.Annotations[key] = value;
+        }
+
+        var created = await host.Client.BatchV1.CreateNamespacedJobAsync(job, "openfero", cancellationToken: Cancel);
         return created.Metadata.Name;
     }
+
+    public async Task<string?> AnnotationAsync(string job, string key) =>
+        (await JobAsync(job)).Metadata.Annotations is { } annotations && annotations.TryGetValue(key, out var value) ? value : null;
 
     public async Task<OperariusStatus> StatusAsync() =>
         (await host.Client.CustomObjects.GetNamespacedCustomObjectAsync<Operarius>(
