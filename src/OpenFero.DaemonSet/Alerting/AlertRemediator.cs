@@ -22,10 +22,6 @@ public sealed partial class AlertRemediator(
     OperariusCatalog catalog,
     JobWatcher jobs,
     DaemonSetGuard guard,
-    FollowUpQueue followUps,
-    OperariusStatusWriter statusWriter,
-    DaemonSetEvents events,
-    RemediationEnrichment enrichment,
     ServerMetrics metrics,
     IOptions<RemediationJobOptions> options,
     ILogger<AlertRemediator> logger) : IAlertRemediator
@@ -77,7 +73,6 @@ public sealed partial class AlertRemediator(
             metrics.JobCreated();
             await RecordAsync(alert, ns, jobName, cooldown, cancellationToken);
             LogJobCreated(logger, ns, created.Metadata.Name, operarius.Metadata.Name);
-            RecordStart(operarius.Metadata.Name, alert, ns, created.Metadata.Name);
             return new AlertOutcome.JobCreated(operarius.Metadata.Name, ns, created.Metadata.Name);
         }
         catch (HttpOperationException exists) when (exists.Response.StatusCode == HttpStatusCode.Conflict && !cancellationToken.IsCancellationRequested)
@@ -96,17 +91,6 @@ public sealed partial class AlertRemediator(
             metrics.KubernetesFailure(error.GetType().Name);
             LogUnavailable(logger, error.Message);
             return new AlertOutcome.Unavailable($"Kubernetes could not be reached: {Describe(error)}");
-        }
-    }
-
-    private void RecordStart(string operarius, AlertContext alert, string jobNamespace, string jobName)
-    {
-        followUps.Enqueue($"status of operarius {operarius}", token => statusWriter.RecordStartAsync(operarius, jobName, token));
-        if (alert.Target is { } target)
-        {
-            followUps.Enqueue($"event on daemonset {target}", token => events.RecordAsync(
-                target, "RemediationStarted", $"{alert.AlertName} ({alert.Fingerprint}): started Job {jobName} from Operarius {operarius}", "Normal", token));
-            followUps.Enqueue($"analysis of daemonset {target}", token => enrichment.AttachVerdictAsync(alert, target, jobNamespace, jobName, token));
         }
     }
 

@@ -9,23 +9,15 @@ namespace OpenFero.DaemonSet.Kubernetes;
 
 /// <summary>
 /// The remediation Jobs of the Operarius namespace, kept current with list+watch. Answers "does this alert
-/// instance have its Job already" without an API call, and turns each Job's end into metrics and its
-/// Operarius' status.
+/// instance have its Job already" without an API call, and tells <see cref="JobFollowUps"/> about every Job it sees.
 /// </summary>
-public sealed partial class JobWatcher : BackgroundService, IReadinessCheck
+public sealed class JobWatcher : BackgroundService, IReadinessCheck
 {
     private readonly ListWatch<V1Job> cache;
-    private readonly ServerMetrics metrics;
-    private readonly FollowUpQueue followUps;
-    private readonly OperariusStatusWriter statusWriter;
 
-    public JobWatcher(IKubernetes client, IOptions<RemediationJobOptions> options, ServerMetrics metrics, FollowUpQueue followUps,
-        OperariusStatusWriter statusWriter, TimeProvider time, ILogger<JobWatcher> logger)
+    public JobWatcher(IKubernetes client, IOptions<RemediationJobOptions> options, TimeProvider time, ILogger<JobWatcher> logger)
     {
         var ns = options.Value.OperariusNamespace;
-        this.metrics = metrics;
-        this.followUps = followUps;
-        this.statusWriter = statusWriter;
         cache = new ListWatch<V1Job>(
             $"remediation jobs in {ns}",
             async token =>
@@ -37,12 +29,18 @@ public sealed partial class JobWatcher : BackgroundService, IReadinessCheck
                 ns, labelSelector: JobLabels.ManagedSelector, resourceVersion: resourceVersion, cancellationToken: token),
             time,
             logger);
-        cache.Changed += OnChanged;
+        cache.Changed += (_, current) => Changed?.Invoke(current);
     }
+
+    /// <summary>A Job was listed, added or changed (this version); raised on the watch's thread, so handlers only take note.</summary>
+    public event Action<V1Job>? Changed;
 
     public string Name => "job-watcher";
 
     public bool IsReady => cache.Synced;
+
+    /// <summary>Every Job as last seen.</summary>
+    public IReadOnlyList<V1Job> Jobs => cache.Items;
 
     public V1Job? Get(string name) => cache.Get(name);
 
@@ -59,35 +57,4 @@ public sealed partial class JobWatcher : BackgroundService, IReadinessCheck
     public static bool IsFinished(V1Job job) => State(job) is "succeeded" or "failed";
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => cache.RunAsync(stoppingToken);
-
-    private void OnChanged(V1Job? previous, V1Job current)
-    {
-        var state = State(current);
-        if (!IsFinished(current) || (previous is not null && State(previous) == state))
-        {
-            return;
-        }
-
-        if (previous is null && !cache.Synced)
-        {
-            // Finished before this replica started watching: its end was recorded when it happened.
-            return;
-        }
-
-        if (state == "succeeded")
-        {
-            metrics.JobSucceeded();
-        }
-        else
-        {
-            metrics.JobFailed();
-        }
-
-        if (current.Metadata.Labels?.TryGetValue(JobLabels.Operarius, out var operarius) == true)
-        {
-            var status = state == "succeeded" ? "Successful" : "Failed";
-            followUps.Enqueue($"status of operarius {operarius}", token =>
-                statusWriter.RecordOutcomeAsync(operarius, current.Metadata.Name, status, token));
-        }
-    }
 }

@@ -31,12 +31,13 @@ public static class KubernetesRegistration
         builder.Services.AddOptions<RemediationJobOptions>().BindConfiguration(RemediationJobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<OperariusCatalog>();
         builder.Services.AddSingleton<JobWatcher>();
-        builder.Services.AddSingleton<FollowUpQueue>();
         builder.Services.AddSingleton<IReadinessCheck>(p => p.GetRequiredService<OperariusCatalog>());
         builder.Services.AddSingleton<IReadinessCheck>(p => p.GetRequiredService<JobWatcher>());
         builder.Services.AddHostedService(p => p.GetRequiredService<OperariusCatalog>());
         builder.Services.AddHostedService(p => p.GetRequiredService<JobWatcher>());
-        builder.Services.AddHostedService(p => p.GetRequiredService<FollowUpQueue>());
+        builder.Services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<JobFollowUpReconciler>();
+        builder.Services.AddHostedService<JobFollowUps>();
         builder.Services.AddSingleton<DaemonSetGuard>();
         builder.Services.AddHostedService<LeaseCollector>();
         builder.Services.AddSingleton<OperariusStatusWriter>();

@@ -9,30 +9,48 @@ namespace OpenFero.DaemonSet.Kubernetes;
 /// Writes an Operarius' status as OpenFero does (executionCount, lastExecutionTime, lastExecutedJobName,
 /// lastExecutionStatus): read, change, replace with the read resourceVersion; a 409 means re-read and re-apply.
 /// </summary>
-public sealed class OperariusStatusWriter(IKubernetes client, IOptions<RemediationJobOptions> options, TimeProvider time)
+public sealed class OperariusStatusWriter(IKubernetes client, IOptions<RemediationJobOptions> options)
 {
     private const int Attempts = 5;
 
-    public Task RecordStartAsync(string operarius, string jobName, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Counts the Job's execution. The last* fields move to it only if it started after the one they name, so Jobs
+    /// recorded late (after a restart) do not hide a newer one. A Job the status already names was counted: nothing to do.
+    /// </summary>
+    public Task RecordStartAsync(string operarius, string jobName, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
         UpdateAsync(operarius, status =>
         {
+            if (status.LastExecutedJobName == jobName)
+            {
+                return false;
+            }
+
             status.ExecutionCount = (status.ExecutionCount ?? 0) + 1;
-            status.LastExecutionTime = time.GetUtcNow().UtcDateTime;
-            status.LastExecutedJobName = jobName;
-            status.LastExecutionStatus = "Pending";
+            if (status.LastExecutionTime is not { } last || startedAt.UtcDateTime >= DateTime.SpecifyKind(last, DateTimeKind.Utc))
+            {
+                status.LastExecutionTime = startedAt.UtcDateTime;
+                status.LastExecutedJobName = jobName;
+                status.LastExecutionStatus = "Pending";
+            }
+
+            return true;
         }, cancellationToken);
 
     public Task RecordOutcomeAsync(string operarius, string jobName, string outcome, CancellationToken cancellationToken) =>
         UpdateAsync(operarius, status =>
         {
-            if (status.LastExecutedJobName == jobName || status.LastExecutedJobName is null)
+            if ((status.LastExecutedJobName != jobName && status.LastExecutedJobName is not null) || status.LastExecutionStatus == outcome)
             {
-                status.LastExecutedJobName = jobName;
-                status.LastExecutionStatus = outcome;
+                return false;
             }
+
+            status.LastExecutedJobName = jobName;
+            status.LastExecutionStatus = outcome;
+            return true;
         }, cancellationToken);
 
-    private async Task UpdateAsync(string name, Action<OperariusStatus> change, CancellationToken cancellationToken)
+    /// <param name="change">Changes the status; false when there is nothing to write.</param>
+    private async Task UpdateAsync(string name, Func<OperariusStatus, bool> change, CancellationToken cancellationToken)
     {
         var ns = options.Value.OperariusNamespace;
         for (var attempt = 1; ; attempt++)
@@ -40,7 +58,11 @@ public sealed class OperariusStatusWriter(IKubernetes client, IOptions<Remediati
             var current = await client.CustomObjects.GetNamespacedCustomObjectAsync<Operarius>(
                 Operarius.Group, Operarius.Version, ns, Operarius.Plural, name, cancellationToken);
             current.Status ??= new OperariusStatus();
-            change(current.Status);
+            if (!change(current.Status))
+            {
+                return;
+            }
+
             try
             {
                 await client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(

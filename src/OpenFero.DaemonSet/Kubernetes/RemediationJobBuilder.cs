@@ -8,7 +8,7 @@ namespace OpenFero.DaemonSet.Kubernetes;
 /// <summary>
 /// The Job for one alert from an Operarius' jobTemplate: a copy of the template, the alert's
 /// <c>OPENFERO_*</c> variables in every container (replacing same-named ones; never templated), the labels that
-/// identify it, in the Operarius' namespace, under the alert instance's deterministic name.
+/// identify it, the annotations its follow-ups read (<see cref="RemediationJobFacts"/>), in the Operarius' namespace, under the alert instance's deterministic name.
 /// </summary>
 public static class RemediationJobBuilder
 {
@@ -32,7 +32,15 @@ public static class RemediationJobBuilder
         var annotations = new Dictionary<string, string>(template.Metadata?.Annotations ?? new Dictionary<string, string>())
         {
             [JobLabels.StartsAtAnnotation] = alert.StartsAt.ToString("O", CultureInfo.InvariantCulture),
+
+            // Nothing followed up yet: whichever replica sees the Job first does it (JobFollowUps).
+            [FollowUpSteps.DoneAnnotation] = "",
         };
+        foreach (var (key, value) in RemediationJobFacts.Annotations(operarius.Metadata.Name, alert))
+        {
+            annotations[key] = value;
+        }
+
         var spec = template.Spec ?? new V1JobSpec();
         spec.Template ??= new V1PodTemplateSpec();
         spec.Template.Spec ??= new V1PodSpec { Containers = [] };
