@@ -8,15 +8,6 @@ using OpenFero.DaemonSet.Kubernetes;
 
 namespace OpenFero.DaemonSet.Remediation;
 
-/// <summary>How a run of pod deletions ended.</summary>
-public abstract record PodDeletionResult(int Deleted)
-{
-    public sealed record Done(int Count) : PodDeletionResult(Count);
-
-    /// <summary>A batch's replacements were not available in time: the batches after it were left alone.</summary>
-    public sealed record ReplacementTimedOut(int Count, IReadOnlyList<string> Nodes, TimeSpan After) : PodDeletionResult(Count);
-}
-
 /// <summary>
 /// Deletes stuck pods a batch at a time, each with its UID as precondition (a replacement of the same name is
 /// never touched), and waits for each batch's replacements to be available before the next, so no more pods are
