@@ -19,13 +19,14 @@ public static class DaemonSetAnalyzer
         var status = Status(ds, snapshot.CurrentRevisionHash);
         var rollout = Rollout(ds, snapshot, pods);
         var (misscheduled, notScheduled, excluded) = PlacementAnalysis.Analyze(snapshot, states);
-        var verdict = VerdictRules.Decide(ds.Metadata.Name, status, rollout, pods, misscheduled, notScheduled, excluded);
-        var health = options.DaemonsetHealthAnalysis.Enabled ? HealthAnalysis.Analyze(ds, status.Desired, verdict.Cause) : [];
+        var causes = VerdictRules.Causes(ds.Metadata.Name, status, rollout, pods, misscheduled, notScheduled, excluded);
+        var health = options.DaemonsetHealthAnalysis.Enabled ? HealthAnalysis.Analyze(ds, status.Desired, causes.Select(c => c.Cause)) : [];
         return new DaemonSetReport(
             ds.Metadata.NamespaceProperty,
             ds.Metadata.Name,
             now,
-            verdict,
+            causes[0],
+            causes,
             options.DaemonsetStatusEnricher.Enabled ? status : null,
             options.DaemonsetRolloutMonitor.Enabled ? rollout : null,
             options.DaemonsetPodAnalysis.Enabled ? pods : [],

@@ -1,11 +1,15 @@
 namespace OpenFero.DaemonSet.Analysis;
 
-/// <summary>What is wrong with a DaemonSet and why: one typed report for the server, the runner and a person.</summary>
+/// <summary>
+/// What is wrong with a DaemonSet and why: one typed report for the server, the runner and a person. <see cref="Causes"/>
+/// holds every cause found, most severe first (see <see cref="VerdictRules"/>); <see cref="Verdict"/> is the first.
+/// </summary>
 public sealed record DaemonSetReport(
     string Namespace,
     string Name,
     DateTimeOffset AnalyzedAt,
     Verdict Verdict,
+    IReadOnlyList<Verdict> Causes,
     StatusReport? Status,
     RolloutReport? Rollout,
     IReadOnlyList<PodReport> Pods,
@@ -31,7 +35,7 @@ public enum VerdictCause
     Stalled,
 }
 
-/// <summary>The main cause in one line.</summary>
+/// <summary>A cause in one line; as the report's verdict, the most severe one.</summary>
 public sealed record Verdict(VerdictCause Cause, string Summary);
 
 public sealed record StatusReport(

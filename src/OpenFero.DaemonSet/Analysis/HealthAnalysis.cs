@@ -8,7 +8,7 @@ public static class HealthAnalysis
 {
     private static readonly string[] BroadCapabilities = ["ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE"];
 
-    public static IReadOnlyList<HealthFinding> Analyze(V1DaemonSet daemonSet, int desired, VerdictCause cause)
+    public static IReadOnlyList<HealthFinding> Analyze(V1DaemonSet daemonSet, int desired, IEnumerable<VerdictCause> causes)
     {
         var findings = new List<HealthFinding>();
         var spec = daemonSet.Spec.Template.Spec;
@@ -73,18 +73,30 @@ public static class HealthAnalysis
                 "set priorityClassName: system-node-critical for node-critical agents"));
         }
 
-        findings.AddRange(cause switch
-        {
-            VerdictCause.InsufficientResources => [new("cause-resources", Severity.Critical, "a node has no room for the daemon pod",
-                "give the DaemonSet priorityClassName system-node-critical (preemption makes room) or free the node; restarting does not help")],
-            VerdictCause.AutoscalerFalseAlarm => [new("cause-autoscaler", Severity.Info, "pods on nodes the cluster autoscaler is removing count as misscheduled",
-                "add the toleration {key: ToBeDeletedByClusterAutoscaler, operator: Exists, effect: NoSchedule} if the agent should run until the node goes")],
-            VerdictCause.NewRevisionFailing => [new("cause-broken-revision", Severity.Critical, "the new pod template does not run",
-                "fix the template, or roll back with kubectl rollout undo daemonset/" + daemonSet.Metadata.Name)],
-            VerdictCause.UntoleratedTaint => [new("cause-taint", Severity.Info, "a node's taint keeps the agent off it",
-                "add a toleration for the taint if the agent must run there")],
-            _ => [],
-        });
+        findings.AddRange(causes.Distinct().SelectMany(cause => CauseFindings(daemonSet, cause)));
         return findings;
     }
+
+    /// <summary>The code of the finding a cause adds, e.g. <c>cause-resources</c>; null for causes without one.</summary>
+    public static string? CauseCode(VerdictCause cause) => cause switch
+    {
+        VerdictCause.InsufficientResources => "cause-resources",
+        VerdictCause.AutoscalerFalseAlarm => "cause-autoscaler",
+        VerdictCause.NewRevisionFailing => "cause-broken-revision",
+        VerdictCause.UntoleratedTaint => "cause-taint",
+        _ => null,
+    };
+
+    private static IEnumerable<HealthFinding> CauseFindings(V1DaemonSet daemonSet, VerdictCause cause) => cause switch
+    {
+        VerdictCause.InsufficientResources => [new(CauseCode(cause)!, Severity.Critical, "a node has no room for the daemon pod",
+            "give the DaemonSet priorityClassName system-node-critical (preemption makes room) or free the node; restarting does not help")],
+        VerdictCause.AutoscalerFalseAlarm => [new(CauseCode(cause)!, Severity.Info, "pods on nodes the cluster autoscaler is removing count as misscheduled",
+            "add the toleration {key: ToBeDeletedByClusterAutoscaler, operator: Exists, effect: NoSchedule} if the agent should run until the node goes")],
+        VerdictCause.NewRevisionFailing => [new(CauseCode(cause)!, Severity.Critical, "the new pod template does not run",
+            "fix the template, or roll back with kubectl rollout undo daemonset/" + daemonSet.Metadata.Name)],
+        VerdictCause.UntoleratedTaint => [new(CauseCode(cause)!, Severity.Info, "a node's taint keeps the agent off it",
+            "add a toleration for the taint if the agent must run there")],
+        _ => [],
+    };
 }

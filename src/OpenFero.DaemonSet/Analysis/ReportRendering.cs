@@ -24,6 +24,7 @@ public static class ReportRendering
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"DaemonSet {report.Namespace}/{report.Name}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Verdict: {report.Verdict.Summary} [{report.Verdict.Cause}]");
+        Section(text, "Causes (most severe first)", report.Causes.Select(c => $"{c.Summary} [{c.Cause}]"));
         if (report.Status is { } s)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"Status: desired {s.Desired}, current {s.Current}, ready {s.Ready}, updated {s.Updated}, available {s.Available}, unavailable {s.Unavailable}, misscheduled {s.Misscheduled}");

@@ -1,40 +1,116 @@
 namespace OpenFero.DaemonSet.Analysis;
 
-/// <summary>The main cause, in order of what explains the most: the first rule that applies decides.</summary>
+/// <summary>
+/// Every cause the analysis finds, most severe first; the verdict is the first of them. The order, from the top:
+/// <list type="number">
+/// <item>SpecNotObserved: the status describes an older spec, so nothing else can be judged until the controller catches up.</item>
+/// <item>NewRevisionFailing: the template itself is broken; restarting or replacing pods only spreads it.</item>
+/// <item>OnDeleteWaiting: the owners replace pods by hand; nothing is replaced behind their back.</item>
+/// <item>OldPodsCannotRun: old pods hold the rollout's budget; replacing them is the fix.</item>
+/// <item>InsufficientResources, HostPortConflict, NodeNotReady: a daemon pod cannot be placed or run; a person must act.</item>
+/// <item>Misscheduled: a pod runs where the spec says it should not; the spec or the node must change.</item>
+/// <item>Stalled, then Progressing: no cause found; the rollout is stuck, or still moving.</item>
+/// <item>AutoscalerFalseAlarm, UntoleratedTaint, RolledOut: nothing is wrong with the rollout (known noise, an excluded node).</item>
+/// </list>
+/// So a known false alarm never outranks anything that is wrong: it is only the verdict when nothing else is.
+/// </summary>
 public static class VerdictRules
 {
-    public static Verdict Decide(string name, StatusReport status, RolloutReport rollout, IReadOnlyList<PodReport> pods,
+    private static readonly VerdictCause[] BySeverity =
+    [
+        VerdictCause.SpecNotObserved,
+        VerdictCause.NewRevisionFailing,
+        VerdictCause.OnDeleteWaiting,
+        VerdictCause.OldPodsCannotRun,
+        VerdictCause.InsufficientResources,
+        VerdictCause.HostPortConflict,
+        VerdictCause.NodeNotReady,
+        VerdictCause.Misscheduled,
+        VerdictCause.Stalled,
+        VerdictCause.Progressing,
+        VerdictCause.AutoscalerFalseAlarm,
+        VerdictCause.UntoleratedTaint,
+        VerdictCause.RolledOut,
+    ];
+
+    /// <summary>0 for the most severe cause; a larger number for a less severe one.</summary>
+    public static int Severity(VerdictCause cause) => Array.IndexOf(BySeverity, cause);
+
+    /// <summary>Causes that say nothing is wrong with the rollout itself.</summary>
+    public static bool IsBenign(VerdictCause cause) => cause is VerdictCause.AutoscalerFalseAlarm or VerdictCause.UntoleratedTaint or VerdictCause.RolledOut;
+
+    public static IReadOnlyList<Verdict> Causes(string name, StatusReport status, RolloutReport rollout, IReadOnlyList<PodReport> pods,
         IReadOnlyList<MisscheduledPod> misscheduled, IReadOnlyList<UnscheduledNode> notScheduled, IReadOnlyList<ExcludedNode> excluded)
     {
+        var found = new List<Verdict>();
         var updatedFailing = pods.Where(p => p.Updated && PodClassifier.IsBrokenTemplate(p.Condition)).ToList();
         var oldStuck = pods.Where(p => !p.Updated && PodClassifier.IsStuck(p.Condition) && p.Condition != PodCondition.Unschedulable).ToList();
-        var updatedCount = pods.Count(p => p.Updated);
-        return true switch
+        var autoscaler = misscheduled.Where(m => m.AutoscalerScaleDown).ToList();
+        if (status.Strategy == "OnDelete" && pods.Any(p => !p.Updated))
         {
-            _ when status.Strategy == "OnDelete" && pods.Any(p => !p.Updated) =>
-                new(VerdictCause.OnDeleteWaiting, $"OnDelete: {pods.Count(p => !p.Updated)} of {pods.Count} pods still run the old template until deleted"),
-            _ when rollout.State == RolloutState.SpecNotObserved =>
-                new(VerdictCause.SpecNotObserved, "the DaemonSet controller has not observed the latest spec yet"),
-            _ when misscheduled.Count > 0 && misscheduled.All(m => m.AutoscalerScaleDown) =>
-                new(VerdictCause.AutoscalerFalseAlarm, $"known false alarm: autoscaler scale-down taint on {Nodes(misscheduled.Select(m => m.Node))}"),
-            _ when updatedFailing.Count > 0 =>
-                new(VerdictCause.NewRevisionFailing, $"new revision {Describe(updatedFailing[0].Condition)} on {updatedFailing.Count}/{updatedCount} updated pods ({Nodes(updatedFailing.Select(p => p.Node))})"),
-            _ when oldStuck.Count > 0 =>
-                new(VerdictCause.OldPodsCannotRun, $"{oldStuck.Count} old-revision pod{(oldStuck.Count == 1 ? "" : "s")} cannot run: {string.Join("; ", oldStuck.GroupBy(p => p.Condition).Select(g => $"{g.Key} on {Nodes(g.Select(p => p.Node))}"))}"),
-            _ when notScheduled.FirstOrDefault(n => n.Reason == UnscheduledReason.InsufficientResources) is { } full =>
-                new(VerdictCause.InsufficientResources, $"{name} pod on {full.Node} Pending: {full.Detail}"),
-            _ when notScheduled.FirstOrDefault(n => n.Reason == UnscheduledReason.HostPortTaken) is { } port =>
-                new(VerdictCause.HostPortConflict, $"{name} pod on {port.Node} Pending: {port.Detail}"),
-            _ when notScheduled.FirstOrDefault(n => n.Reason == UnscheduledReason.NodeNotReady) is { } down =>
-                new(VerdictCause.NodeNotReady, $"{down.Node} is NotReady: its daemon pod cannot run"),
-            _ when misscheduled.FirstOrDefault() is { } misplaced =>
-                new(VerdictCause.Misscheduled, $"pod on {misplaced.Node} misscheduled: {misplaced.Detail} ({(misplaced.WillBeDeleted ? "the controller will delete it" : "kept running: only NoExecute taints evict")})"),
-            _ when rollout.Done && excluded.FirstOrDefault(e => e.Rule == "taint" && !e.Detail.Contains("node-role.kubernetes.io/", StringComparison.Ordinal)) is { } tainted =>
-                new(VerdictCause.UntoleratedTaint, $"{tainted.Node} tainted {tainted.Detail.Replace("untolerated taint ", "", StringComparison.Ordinal)}, not tolerated"),
-            _ when rollout.Done => new(VerdictCause.RolledOut, $"daemon set \"{name}\" successfully rolled out"),
-            _ when rollout.State == RolloutState.Progressing => new(VerdictCause.Progressing, rollout.Message),
-            _ => new(VerdictCause.Stalled, $"rollout stalled: {rollout.Message}"),
-        };
+            found.Add(new(VerdictCause.OnDeleteWaiting, $"OnDelete: {pods.Count(p => !p.Updated)} of {pods.Count} pods still run the old template until deleted"));
+        }
+
+        if (rollout.State == RolloutState.SpecNotObserved)
+        {
+            found.Add(new(VerdictCause.SpecNotObserved, "the DaemonSet controller has not observed the latest spec yet"));
+        }
+
+        if (autoscaler.Count > 0)
+        {
+            found.Add(new(VerdictCause.AutoscalerFalseAlarm, $"known false alarm: autoscaler scale-down taint on {Nodes(autoscaler.Select(m => m.Node))}"));
+        }
+
+        if (updatedFailing.Count > 0)
+        {
+            found.Add(new(VerdictCause.NewRevisionFailing,
+                $"new revision {Describe(updatedFailing[0].Condition)} on {updatedFailing.Count}/{pods.Count(p => p.Updated)} updated pods ({Nodes(updatedFailing.Select(p => p.Node))})"));
+        }
+
+        if (oldStuck.Count > 0)
+        {
+            found.Add(new(VerdictCause.OldPodsCannotRun,
+                $"{oldStuck.Count} old-revision pod{(oldStuck.Count == 1 ? "" : "s")} cannot run: {string.Join("; ", oldStuck.GroupBy(p => p.Condition).Select(g => $"{g.Key} on {Nodes(g.Select(p => p.Node))}"))}"));
+        }
+
+        if (notScheduled.FirstOrDefault(n => n.Reason == UnscheduledReason.InsufficientResources) is { } full)
+        {
+            found.Add(new(VerdictCause.InsufficientResources, $"{name} pod on {full.Node} Pending: {full.Detail}"));
+        }
+
+        if (notScheduled.FirstOrDefault(n => n.Reason == UnscheduledReason.HostPortTaken) is { } port)
+        {
+            found.Add(new(VerdictCause.HostPortConflict, $"{name} pod on {port.Node} Pending: {port.Detail}"));
+        }
+
+        if (notScheduled.FirstOrDefault(n => n.Reason == UnscheduledReason.NodeNotReady) is { } down)
+        {
+            found.Add(new(VerdictCause.NodeNotReady, $"{down.Node} is NotReady: its daemon pod cannot run"));
+        }
+
+        if (misscheduled.FirstOrDefault(m => !m.AutoscalerScaleDown) is { } misplaced)
+        {
+            found.Add(new(VerdictCause.Misscheduled,
+                $"pod on {misplaced.Node} misscheduled: {misplaced.Detail} ({(misplaced.WillBeDeleted ? "the controller will delete it" : "kept running: only NoExecute taints evict")})"));
+        }
+
+        if (rollout.Done && excluded.FirstOrDefault(e => e.Rule == "taint" && !e.Detail.Contains("node-role.kubernetes.io/", StringComparison.Ordinal)) is { } tainted)
+        {
+            found.Add(new(VerdictCause.UntoleratedTaint, $"{tainted.Node} tainted {tainted.Detail.Replace("untolerated taint ", "", StringComparison.Ordinal)}, not tolerated"));
+        }
+
+        if (found.All(c => IsBenign(c.Cause)))
+        {
+            // No cause explains the rollout's state: kubectl's words are the last cause.
+            found.Add(rollout switch
+            {
+                { Done: true } => new(VerdictCause.RolledOut, $"daemon set \"{name}\" successfully rolled out"),
+                { State: RolloutState.Progressing } => new(VerdictCause.Progressing, rollout.Message),
+                _ => new(VerdictCause.Stalled, $"rollout stalled: {rollout.Message}"),
+            });
+        }
+
+        return [.. found.OrderBy(c => Severity(c.Cause))];
     }
 
     private static string Describe(PodCondition condition) => condition switch

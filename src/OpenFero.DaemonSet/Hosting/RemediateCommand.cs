@@ -10,7 +10,8 @@ namespace OpenFero.DaemonSet.Hosting;
 
 /// <summary>
 /// <c>remediate [--kubeconfig PATH]</c>: the Job entrypoint. Reads OPENFERO_* from the environment, remediates,
-/// exits 0 only when the DaemonSet rolled out (see <see cref="RemediationExit"/> for the rest).
+/// exits 0 only when the DaemonSet rolled out or only a known false alarm was found (see <see cref="RemediationExit"/>
+/// for the rest), and leaves its outcome in the termination message (<c>Runner__TerminationMessagePath</c>).
 /// </summary>
 public static class RemediateCommand
 {
@@ -35,23 +36,26 @@ public static class RemediateCommand
         }
 
         var runner = RemediationRunnerFactory.Create(configuration, TimeProvider.System, loggers, out var client);
+        var logger = loggers.CreateLogger(typeof(TerminationMessage));
         using (client)
         {
+            RemediationOutcome outcome;
             try
             {
-                var exit = await runner.RunAsync(context.Target, null, context.Policy, new AnalysisOptions(), cancellationToken);
-                if (exit == RemediationExit.NotFound)
+                outcome = await runner.RunAsync(context.Target, null, context.Policy, new AnalysisOptions(), cancellationToken);
+                if (outcome.Exit == RemediationExit.NotFound)
                 {
-                    await errors.WriteLineAsync($"daemonset {context.Target} not found");
+                    await errors.WriteLineAsync(outcome.Summary);
                 }
-
-                return exit;
             }
             catch (Exception failure) when (KubernetesFailures.IsUnavailable(failure) || failure is k8s.Autorest.HttpOperationException)
             {
-                await errors.WriteLineAsync($"Kubernetes could not be reached or refused: {failure.Message}");
-                return RemediationExit.NotFixed;
+                outcome = new(RemediationExit.NotFixed, $"Kubernetes could not be reached or refused: {failure.Message}");
+                await errors.WriteLineAsync(outcome.Summary);
             }
+
+            TerminationMessage.Write(context.Policy.TerminationMessagePath, outcome.Summary, logger);
+            return outcome.Exit;
         }
     }
 }

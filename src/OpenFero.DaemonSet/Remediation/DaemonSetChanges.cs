@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -8,27 +9,48 @@ using OpenFero.DaemonSet.Semantics;
 namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
-/// The writes a remediation makes to a DaemonSet: read it, change it, replace it at the read resourceVersion;
-/// a 409 means someone else wrote first, so read again and re-apply the same change.
+/// The writes a remediation makes to a DaemonSet, as the strategic merge patches kubectl sends: the runner needs
+/// <c>patch</c> on DaemonSets, never <c>update</c>, and a patch touches only the fields it names.
 /// </summary>
 public sealed class DaemonSetChanges(IKubernetes client, TimeProvider time)
 {
-    private const int Attempts = 5;
+    public const string FieldManager = "openfero-daemonset";
+    private const int UndoAttempts = 3;
 
-    /// <summary><c>kubectl rollout restart</c>: keeps every other template annotation.</summary>
-    public Task RestartAsync(DaemonSetTarget target, CancellationToken cancellationToken) =>
-        ChangeAsync(target, ds =>
+    /// <summary><c>kubectl rollout restart</c>: one template annotation; the server merges it into the current object.</summary>
+    public Task RestartAsync(DaemonSetTarget target, CancellationToken cancellationToken)
+    {
+        var patch = new JsonObject
         {
-            ds.Spec.Template.Metadata ??= new V1ObjectMeta();
-            ds.Spec.Template.Metadata.Annotations ??= new Dictionary<string, string>();
-            ds.Spec.Template.Metadata.Annotations[RestartedAt.AnnotationKey] = RestartedAt.Format(time.GetUtcNow());
-            return Task.CompletedTask;
-        }, cancellationToken);
+            ["spec"] = new JsonObject
+            {
+                ["template"] = new JsonObject
+                {
+                    ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [RestartedAt.AnnotationKey] = RestartedAt.Format(time.GetUtcNow()) } },
+                },
+            },
+        };
+        return client.AppsV1.PatchNamespacedDaemonSetAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.StrategicMergePatch),
+            target.Name, target.Namespace, fieldManager: FieldManager, cancellationToken: cancellationToken);
+    }
 
-    /// <summary><c>kubectl rollout undo</c>: the template of the revision before the current one.</summary>
-    public Task UndoAsync(DaemonSetTarget target, CancellationToken cancellationToken) =>
-        ChangeAsync(target, async ds =>
+    /// <summary>
+    /// <c>kubectl rollout undo</c>: the body kubectl sends (the previous ControllerRevision's template with
+    /// <c>$patch: replace</c>), plus the resourceVersion it was chosen at as a precondition. Refused when the current
+    /// revision is no longer <paramref name="judgedRevision"/>: rolling back someone's newer template would undo their fix.
+    /// </summary>
+    public async Task UndoAsync(DaemonSetTarget target, string? judgedRevision, CancellationToken cancellationToken)
+    {
+        long? generation = null;
+        for (var attempt = 1; ; attempt++)
         {
+            var ds = await client.AppsV1.ReadNamespacedDaemonSetAsync(target.Name, target.Namespace, cancellationToken: cancellationToken);
+            if (generation is not null && ds.Metadata.Generation != generation)
+            {
+                throw new InvalidOperationException($"the spec of daemonset {target} changed while undoing: nothing undone, look at it");
+            }
+
+            generation = ds.Metadata.Generation;
             var selector = string.Join(",", ds.Spec.Selector.MatchLabels.Select(kv => $"{kv.Key}={kv.Value}"));
             var revisions = (await client.AppsV1.ListNamespacedControllerRevisionAsync(target.Namespace, labelSelector: selector, cancellationToken: cancellationToken)).Items
                 .Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == ds.Metadata.Uid) == true)
@@ -38,29 +60,34 @@ public sealed class DaemonSetChanges(IKubernetes client, TimeProvider time)
                 throw new InvalidOperationException($"daemonset {target} has no previous revision to roll back to");
             }
 
-            var data = KubernetesJson.Deserialize<RevisionData>(KubernetesJson.Serialize(revisions[1].Data));
-            ds.Spec.Template = data.Spec.Template;
-        }, cancellationToken);
+            var current = revisions[0].Metadata.Labels?.TryGetValue(DaemonPods.RevisionHashLabel, out var hash) == true ? hash : null;
+            if (judgedRevision is not null && current != judgedRevision)
+            {
+                throw new InvalidOperationException($"the template of daemonset {target} changed since it was judged broken (revision {current}, not {judgedRevision}): nothing undone");
+            }
 
-    private async Task ChangeAsync(DaemonSetTarget target, Func<V1DaemonSet, Task> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var ds = await client.AppsV1.ReadNamespacedDaemonSetAsync(target.Name, target.Namespace, cancellationToken: cancellationToken);
-            await change(ds);
             try
             {
-                await client.AppsV1.ReplaceNamespacedDaemonSetAsync(ds, target.Name, target.Namespace, cancellationToken: cancellationToken);
+                await client.AppsV1.PatchNamespacedDaemonSetAsync(new V1Patch(UndoPatch(revisions[1], ds.Metadata.ResourceVersion), V1Patch.PatchType.StrategicMergePatch),
+                    target.Name, target.Namespace, fieldManager: FieldManager, cancellationToken: cancellationToken);
                 return;
             }
-            catch (HttpOperationException conflict) when (conflict.Response.StatusCode == HttpStatusCode.Conflict && attempt < Attempts)
+            catch (HttpOperationException conflict) when (conflict.Response.StatusCode == HttpStatusCode.Conflict && attempt < UndoAttempts)
             {
-                // Changed under us: re-read and re-apply.
+                // Written since the read (the controller writes status all the time): read again and judge again.
             }
         }
     }
 
-    private sealed record RevisionData(RevisionSpec Spec);
-
-    private sealed record RevisionSpec(V1PodTemplateSpec Template);
+    private static string UndoPatch(V1ControllerRevision previous, string resourceVersion)
+    {
+        var template = JsonNode.Parse(KubernetesJson.Serialize(previous.Data))?["spec"]?["template"]?.DeepClone() as JsonObject
+            ?? throw new InvalidOperationException($"revision {previous.Metadata.Name} holds no pod template");
+        template["$patch"] = "replace";
+        return new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["resourceVersion"] = resourceVersion },
+            ["spec"] = new JsonObject { ["template"] = template },
+        }.ToJsonString();
+    }
 }

@@ -10,15 +10,12 @@ namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// Deletes stuck pods a batch at a time, each with its UID as precondition (a replacement of the same name is
-/// never touched), and waits for each batch to be gone before the next, so no more pods are missing at once
-/// than the budget allows.
+/// never touched), and waits for each batch's replacements to be available before the next, so no more pods are
+/// missing at once than the budget allows. A batch not replaced in time stops the deletions.
 /// </summary>
-public sealed partial class PodDeletions(IKubernetes client, DaemonSetEvents events, TimeProvider time, ILogger<PodDeletions> logger)
+public sealed partial class PodDeletions(IKubernetes client, ReplacementWaiter replacements, DaemonSetEvents events, ILogger<PodDeletions> logger)
 {
-    private static readonly TimeSpan BatchTimeout = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
-
-    public async Task<int> DeleteAsync(DaemonSetTarget target, RemediationStep.DeletePods step, CancellationToken cancellationToken)
+    public async Task<PodDeletionResult> DeleteAsync(DaemonSetTarget target, RemediationStep.DeletePods step, CancellationToken cancellationToken)
     {
         var deleted = 0;
         foreach (var batch in step.Pods.Chunk(step.BatchSize))
@@ -34,10 +31,14 @@ public sealed partial class PodDeletions(IKubernetes client, DaemonSetEvents eve
                 }
             }
 
-            await WaitGoneAsync(target, batch, cancellationToken);
+            var missing = await replacements.WaitAsync(target, batch, step.Revision, step.BatchTimeout, cancellationToken);
+            if (missing.Count > 0)
+            {
+                return new PodDeletionResult.ReplacementTimedOut(deleted, missing, step.BatchTimeout);
+            }
         }
 
-        return deleted;
+        return new PodDeletionResult.Done(deleted);
     }
 
     private async Task<bool> DeleteOneAsync(DaemonSetTarget target, PodToDelete pod, CancellationToken cancellationToken)
@@ -53,34 +54,6 @@ public sealed partial class PodDeletions(IKubernetes client, DaemonSetEvents eve
         {
             // Already gone, or already replaced by a pod of the same name: nothing of ours to delete.
             return false;
-        }
-    }
-
-    private async Task WaitGoneAsync(DaemonSetTarget target, IReadOnlyList<PodToDelete> batch, CancellationToken cancellationToken)
-    {
-        var deadline = time.GetUtcNow() + BatchTimeout;
-        while (time.GetUtcNow() < deadline)
-        {
-            var remaining = 0;
-            foreach (var pod in batch)
-            {
-                try
-                {
-                    var current = await client.CoreV1.ReadNamespacedPodAsync(pod.Name, target.Namespace, cancellationToken: cancellationToken);
-                    remaining += current.Metadata.Uid == pod.Uid ? 1 : 0;
-                }
-                catch (HttpOperationException missing) when (missing.Response.StatusCode == HttpStatusCode.NotFound)
-                {
-                    // Gone.
-                }
-            }
-
-            if (remaining == 0)
-            {
-                return;
-            }
-
-            await Task.Delay(Poll, time, cancellationToken);
         }
     }
 

@@ -25,19 +25,29 @@ public sealed record RemediationContext(DaemonSetTarget Target, RemediationPolic
             AllowNamespaces = List(environment, "Runner__AllowNamespaces"),
             DenyNamespaces = List(environment, "Runner__DenyNamespaces"),
         };
-        if (environment.TryGetValue("Runner__RolloutTimeout", out var timeout))
+        if (environment.TryGetValue("Runner__TerminationMessagePath", out var path) && path.Length > 0)
         {
-            if (!TimeSpan.TryParse(timeout, CultureInfo.InvariantCulture, out var parsed) || parsed <= TimeSpan.Zero)
-            {
-                error = $"Runner__RolloutTimeout: \"{timeout}\" is not a positive time span (e.g. 00:05:00)";
-                return null;
-            }
-
-            policy.RolloutTimeout = parsed;
+            policy.TerminationMessagePath = path;
         }
 
-        error = null;
-        return new RemediationContext(new DaemonSetTarget(ns!, name!), policy);
+        error = TimeSpanSetting(environment, "Runner__RolloutTimeout", t => policy.RolloutTimeout = t)
+            ?? TimeSpanSetting(environment, "Runner__BatchTimeout", t => policy.BatchTimeout = t);
+        return error is null ? new RemediationContext(new DaemonSetTarget(ns!, name!), policy) : null;
+    }
+    private static string? TimeSpanSetting(IReadOnlyDictionary<string, string> environment, string key, Action<TimeSpan> set)
+    {
+        if (!environment.TryGetValue(key, out var text))
+        {
+            return null;
+        }
+
+        if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var parsed) || parsed <= TimeSpan.Zero)
+        {
+            return $"{key}: \"{text}\" is not a positive time span (e.g. 00:05:00)";
+        }
+
+        set(parsed);
+        return null;
     }
 
     private static bool Flag(IReadOnlyDictionary<string, string> environment, string key) =>

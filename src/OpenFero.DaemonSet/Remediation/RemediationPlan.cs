@@ -8,20 +8,26 @@ public sealed record PodToDelete(string Name, string Uid, string? Node, PodCondi
 /// <summary>One step of a remediation, in the order it runs.</summary>
 public abstract record RemediationStep
 {
-    /// <summary>Delete these pods, at most <paramref name="BatchSize"/> at a time, each batch replaced before the next.</summary>
-    public sealed record DeletePods(IReadOnlyList<PodToDelete> Pods, int BatchSize) : RemediationStep;
+    /// <summary>
+    /// Delete these pods, at most <paramref name="BatchSize"/> at a time; each batch's nodes must run an available
+    /// replacement (of <paramref name="Revision"/> under RollingUpdate) within <paramref name="BatchTimeout"/> before the next.
+    /// </summary>
+    public sealed record DeletePods(IReadOnlyList<PodToDelete> Pods, int BatchSize, TimeSpan BatchTimeout, string? Revision) : RemediationStep;
 
     /// <summary><c>kubectl rollout restart</c>: stamp <c>kubectl.kubernetes.io/restartedAt</c> on the pod template.</summary>
     public sealed record RolloutRestart : RemediationStep;
 
-    /// <summary><c>kubectl rollout undo</c>: put the previous revision's template back.</summary>
-    public sealed record RolloutUndo : RemediationStep;
+    /// <summary><c>kubectl rollout undo</c>: put the previous revision's template back, if <paramref name="JudgedRevision"/> is still the current one.</summary>
+    public sealed record RolloutUndo(string? JudgedRevision) : RemediationStep;
 
     /// <summary>Wait until kubectl would say "successfully rolled out".</summary>
     public sealed record WaitForRollout(TimeSpan Timeout) : RemediationStep;
 }
 
-/// <summary>What to do about a DaemonSet and why; an empty step list means nothing should be done.</summary>
+/// <summary>
+/// What to do about a DaemonSet and why. <see cref="ExitWhenDone"/> is the exit of a plan with no steps (nothing to do,
+/// or a refusal); a plan with steps ends with the wait for the rollout, which decides.
+/// </summary>
 public sealed record RemediationPlan(
     VerdictCause Cause,
     string Summary,
@@ -30,9 +36,12 @@ public sealed record RemediationPlan(
     RemediationExit ExitWhenDone)
 {
     public bool ChangesSomething => Steps.Any(s => s is not RemediationStep.WaitForRollout);
+
+    /// <summary>The exit of a run that does not act (a dry run): a plan with steps has fixed nothing.</summary>
+    public RemediationExit ExitWithoutActing => Steps.Count == 0 ? ExitWhenDone : RemediationExit.NotFixed;
 }
 
-/// <summary>The runner's exit codes: 0 only when kubectl would say "successfully rolled out" (or nothing was wrong).</summary>
+/// <summary>The runner's exit codes: 0 only when kubectl would say "successfully rolled out" (or only a known false alarm was found).</summary>
 public enum RemediationExit
 {
     RolledOut = 0,

@@ -3,9 +3,11 @@ using OpenFero.DaemonSet.Analysis;
 namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
-/// The plan a careful SRE would follow, by cause: replace old pods that cannot run, within the budget; never
-/// restart a broken new revision (report it, undo only when allowed); report what a restart cannot fix; leave
-/// known false alarms and OnDelete DaemonSets alone; otherwise restart the rollout; then wait for it.
+/// The plan a careful SRE would follow, by the most severe cause: replace old pods that cannot run, within the
+/// budget; never restart a broken new revision (report it, undo only when allowed); report what a restart cannot
+/// fix; leave OnDelete DaemonSets alone; otherwise restart the rollout; then wait for it. Only two plans end
+/// without kubectl's judgement: kubectl already says "successfully rolled out", or a known false alarm is all
+/// there is. Anything else that ends well ends with a wait for the rollout.
 /// </summary>
 public static class RemediationPlanner
 {
@@ -14,29 +16,35 @@ public static class RemediationPlanner
         var verdict = report.Verdict;
         var wait = new RemediationStep.WaitForRollout(policy.RolloutTimeout);
         var budget = Math.Max(1, report.Status?.ResolvedMaxUnavailable ?? 1);
+        var nothingWrong = report.Causes.All(c => VerdictRules.IsBenign(c.Cause));
         return verdict.Cause switch
         {
-            VerdictCause.RolledOut or VerdictCause.UntoleratedTaint when report.Rollout?.Done == true =>
+            VerdictCause.RolledOut or VerdictCause.UntoleratedTaint when nothingWrong && report.Rollout is { Done: true, Error: null } =>
                 new(verdict.Cause, verdict.Summary, [], null, RemediationExit.RolledOut),
-            VerdictCause.AutoscalerFalseAlarm =>
+            VerdictCause.AutoscalerFalseAlarm when nothingWrong =>
                 new(verdict.Cause, verdict.Summary, [], "add a ToBeDeletedByClusterAutoscaler toleration if the agent should run until the node goes", RemediationExit.RolledOut),
+            VerdictCause.RolledOut or VerdictCause.UntoleratedTaint or VerdictCause.AutoscalerFalseAlarm =>
+                new(verdict.Cause, verdict.Summary, [wait], null, RemediationExit.NotFixed),
             VerdictCause.OldPodsCannotRun =>
-                new(verdict.Cause, verdict.Summary, [new RemediationStep.DeletePods(StuckOldPods(report), budget), wait], null, RemediationExit.RolledOut),
+                new(verdict.Cause, verdict.Summary, [Delete(StuckOldPods(report), budget, report, policy), wait], null, RemediationExit.NotFixed),
             VerdictCause.NewRevisionFailing when policy.AllowUndo =>
-                new(verdict.Cause, verdict.Summary, [new RemediationStep.RolloutUndo(), wait], null, RemediationExit.RolledOut),
+                new(verdict.Cause, verdict.Summary, [new RemediationStep.RolloutUndo(report.Status?.Revision), wait], null, RemediationExit.NotFixed),
             VerdictCause.NewRevisionFailing =>
                 new(verdict.Cause, verdict.Summary, [], $"the new template is broken: fix it, or kubectl rollout undo daemonset/{report.Name} -n {report.Namespace}", RemediationExit.CannotFixByRestart),
-            VerdictCause.InsufficientResources or VerdictCause.HostPortConflict or VerdictCause.NodeNotReady or VerdictCause.UntoleratedTaint or VerdictCause.Misscheduled =>
+            VerdictCause.InsufficientResources or VerdictCause.HostPortConflict or VerdictCause.NodeNotReady or VerdictCause.Misscheduled =>
                 new(verdict.Cause, verdict.Summary, [], Recommendation(report, verdict.Cause), RemediationExit.CannotFixByRestart),
             VerdictCause.OnDeleteWaiting when policy.AllowOnDelete =>
-                new(verdict.Cause, verdict.Summary, [new RemediationStep.DeletePods(OldPods(report), budget)], null, RemediationExit.RolledOut),
+                new(verdict.Cause, verdict.Summary, [Delete(OldPods(report), budget, report, policy), wait], null, RemediationExit.NotFixed),
             VerdictCause.OnDeleteWaiting =>
                 new(verdict.Cause, verdict.Summary, [], "OnDelete DaemonSets are left to their owners: delete the old pods when ready, or set Runner__AllowOnDelete=true", RemediationExit.Refused),
             VerdictCause.SpecNotObserved or VerdictCause.Progressing =>
-                new(verdict.Cause, verdict.Summary, [wait], null, RemediationExit.RolledOut),
-            _ => new(verdict.Cause, verdict.Summary, [new RemediationStep.RolloutRestart(), wait], null, RemediationExit.RolledOut),
+                new(verdict.Cause, verdict.Summary, [wait], null, RemediationExit.NotFixed),
+            _ => new(verdict.Cause, verdict.Summary, [new RemediationStep.RolloutRestart(), wait], null, RemediationExit.NotFixed),
         };
     }
+
+    private static RemediationStep.DeletePods Delete(List<PodToDelete> pods, int budget, DaemonSetReport report, RemediationPolicy policy) =>
+        new(pods, budget, policy.BatchTimeout, report.Status?.Revision);
 
     private static List<PodToDelete> StuckOldPods(DaemonSetReport report) =>
         [.. report.Pods.Where(p => !p.Updated && PodClassifier.IsStuck(p.Condition))
@@ -46,7 +54,7 @@ public static class RemediationPlanner
         [.. report.Pods.Where(p => !p.Updated && p.Condition != PodCondition.Terminating).Select(p => new PodToDelete(p.Name, p.Uid, p.Node, p.Condition, Force: false))];
 
     private static string Recommendation(DaemonSetReport report, VerdictCause cause) =>
-        report.Health.FirstOrDefault(h => h.Code.StartsWith("cause-", StringComparison.Ordinal))?.Recommendation ?? cause switch
+        report.Health.FirstOrDefault(h => h.Code == HealthAnalysis.CauseCode(cause))?.Recommendation ?? cause switch
         {
             VerdictCause.HostPortConflict => "free the host port on the node, or use the OnDelete strategy for host-port agents",
             VerdictCause.NodeNotReady => "bring the node back or delete the Node object; a restart cannot place a pod on a dead node",

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
-/// The runner's guards, from configuration (<c>Remediation__DryRun=true</c>…) or the Operarius' Job template env.
+/// The runner's guards, from configuration (<c>Runner__DryRun=true</c>…) or the Operarius' Job template env.
 /// </summary>
 public sealed class RemediationPolicy
 {
@@ -12,9 +12,15 @@ public sealed class RemediationPolicy
     /// <summary>The annotation on a DaemonSet that opts it out: <c>openfero.io/remediation: disabled</c>.</summary>
     public const string OptOutAnnotation = "openfero.io/remediation";
 
+    /// <summary>Kubernetes' default <c>terminationMessagePath</c>: the kubelet creates it in every container.</summary>
+    public const string DefaultTerminationMessagePath = "/dev/termination-log";
+
+    /// <summary>The namespace acted in only when listed in <see cref="AllowNamespaces"/>: its agents keep the cluster running.</summary>
+    public const string SystemNamespace = "kube-system";
+
     public bool DryRun { get; set; }
 
-    /// <summary>Namespaces the runner may act in; empty means all.</summary>
+    /// <summary>Namespaces the runner may act in; empty means all but <c>kube-system</c>.</summary>
     public List<string> AllowNamespaces { get; set; } = [];
 
     /// <summary>Namespaces the runner never acts in.</summary>
@@ -23,9 +29,21 @@ public sealed class RemediationPolicy
     /// <summary>Roll back a failing new revision (<c>kubectl rollout undo</c>) instead of only reporting it.</summary>
     public bool AllowUndo { get; set; }
 
-    /// <summary>Delete the old pods of an OnDelete DaemonSet (normally left to its owners).</summary>
+    /// <summary>Delete the old pods of an OnDelete DaemonSet (normally left to their owners).</summary>
     public bool AllowOnDelete { get; set; }
 
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RolloutTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a batch of deleted pods may take to be replaced by available pods before the run stops.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan BatchTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Where the run's one-paragraph outcome goes, for <c>kubectl describe pod</c> and the Job's status.</summary>
+    public string TerminationMessagePath { get; set; } = DefaultTerminationMessagePath;
+
+    /// <summary>Not denied, and either listed or, with no list, anything but <c>kube-system</c>.</summary>
+    public bool AllowsNamespace(string @namespace) =>
+        !DenyNamespaces.Contains(@namespace, StringComparer.Ordinal) &&
+        (AllowNamespaces.Contains(@namespace, StringComparer.Ordinal) || (AllowNamespaces.Count == 0 && @namespace != SystemNamespace));
 }

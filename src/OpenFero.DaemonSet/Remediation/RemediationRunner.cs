@@ -7,7 +7,8 @@ namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// The remediation Job's work: guards, analysis, a plan by cause, its steps, the wait for the rollout. Every step
-/// is a log line and an Event on the DaemonSet, so <c>kubectl describe daemonset</c> tells the story.
+/// is a log line and an Event on the DaemonSet, so <c>kubectl describe daemonset</c> tells the story. A dry run
+/// reads and plans only: its plan goes to the log and the outcome, nothing is written to the cluster.
 /// </summary>
 public sealed partial class RemediationRunner(
     DaemonSetSnapshotReader reader,
@@ -21,25 +22,26 @@ public sealed partial class RemediationRunner(
     private const int SpecObservationChecks = 30;
     private static readonly TimeSpan SpecObservationInterval = TimeSpan.FromSeconds(1);
 
-    public async Task<RemediationExit> RunAsync(DaemonSetTarget target, DateTimeOffset? alertStartedAt, RemediationPolicy policy, AnalysisOptions analysis, CancellationToken cancellationToken)
+    public async Task<RemediationOutcome> RunAsync(DaemonSetTarget target, DateTimeOffset? alertStartedAt, RemediationPolicy policy, AnalysisOptions analysis, CancellationToken cancellationToken)
     {
-        if ((policy.AllowNamespaces.Count > 0 && !policy.AllowNamespaces.Contains(target.Namespace)) || policy.DenyNamespaces.Contains(target.Namespace))
+        if (!policy.AllowsNamespace(target.Namespace))
         {
             LogRefused(logger, target.Namespace, target.Name, "its namespace is not allowed");
-            return RemediationExit.Refused;
+            return new(RemediationExit.Refused, $"{target}: not remediated: namespace {target.Namespace} is not allowed (Runner__AllowNamespaces, Runner__DenyNamespaces)");
         }
 
         var snapshot = await reader.ReadAsync(target, alertStartedAt, cancellationToken);
         if (snapshot is null)
         {
             LogRefused(logger, target.Namespace, target.Name, "it does not exist");
-            return RemediationExit.NotFound;
+            return new(RemediationExit.NotFound, $"daemonset {target} not found");
         }
 
         if (snapshot.DaemonSet.Metadata.Annotations?.TryGetValue(RemediationPolicy.OptOutAnnotation, out var optOut) == true && optOut == "disabled")
         {
-            await Record(target, "RemediationSkipped", $"annotation {RemediationPolicy.OptOutAnnotation}=disabled: nothing done", cancellationToken);
-            return RemediationExit.Refused;
+            var skipped = $"annotation {RemediationPolicy.OptOutAnnotation}=disabled: nothing done";
+            await RecordAsync(target, policy, "RemediationSkipped", skipped, cancellationToken);
+            return new(RemediationExit.Refused, $"{target}: {skipped}");
         }
 
         var report = DaemonSetAnalyzer.Analyze(snapshot, analysis, time.GetUtcNow());
@@ -52,84 +54,93 @@ public sealed partial class RemediationRunner(
         }
 
         var plan = RemediationPlanner.Plan(report, policy);
-        var steps = string.Join(", ", plan.Steps.Select(Describe));
-        await Record(target, policy.DryRun ? "RemediationDryRun" : "RemediationPlanned",
-            $"{plan.Summary}; plan: {(steps.Length == 0 ? "nothing to do" : steps)}{(plan.Recommendation is null ? "" : "; " + plan.Recommendation)}", cancellationToken);
+        var paragraph = PlanText.Paragraph(target, report, plan);
         if (policy.DryRun)
         {
-            return RemediationExit.RolledOut;
+            LogDryRun(logger, target.Namespace, target.Name, paragraph);
+            return new(plan.ExitWithoutActing, $"dry run, nothing done: {paragraph}");
         }
 
+        await RecordAsync(target, policy, "RemediationPlanned", paragraph, cancellationToken);
         foreach (var step in plan.Steps)
         {
-            var done = await RunStepAsync(target, step, cancellationToken);
-            if (done is not null)
+            var ended = await RunStepAsync(target, policy, step, cancellationToken);
+            if (ended is not null)
             {
-                return done.Value;
+                return ended with { Summary = $"{paragraph} Outcome: {ended.Summary}" };
             }
         }
 
-        return plan.ExitWhenDone;
+        return new(plan.ExitWhenDone, $"{paragraph} Outcome: {plan.ExitWhenDone}");
     }
 
-    private async Task<RemediationExit?> RunStepAsync(DaemonSetTarget target, RemediationStep step, CancellationToken cancellationToken)
+    private async Task<RemediationOutcome?> RunStepAsync(DaemonSetTarget target, RemediationPolicy policy, RemediationStep step, CancellationToken cancellationToken)
     {
         switch (step)
         {
             case RemediationStep.DeletePods delete:
-                var deleted = await deletions.DeleteAsync(target, delete, cancellationToken);
-                LogStep(logger, target.Namespace, target.Name, $"deleted {deleted} stuck pod(s)");
+                var result = await deletions.DeleteAsync(target, delete, cancellationToken);
+                LogStep(logger, target.Namespace, target.Name, $"deleted {result.Deleted} stuck pod(s)");
+                if (result is PodDeletionResult.ReplacementTimedOut late)
+                {
+                    var nodes = string.Join(", ", late.Nodes);
+                    LogReplacementTimeout(logger, target.Namespace, target.Name, nodes, late.After);
+                    var message = $"no available replacement on {nodes} within {late.After}: stopped before deleting more pods";
+                    await RecordAsync(target, policy, "PodReplacementTimeout", message, cancellationToken, "Warning");
+                    return new(RemediationExit.NotFixed, $"NotFixed: {message}");
+                }
+
                 return null;
             case RemediationStep.RolloutRestart:
                 await changes.RestartAsync(target, cancellationToken);
-                await Record(target, "RolloutRestarted", "rollout restarted (kubectl.kubernetes.io/restartedAt)", cancellationToken);
+                await RecordAsync(target, policy, "RolloutRestarted", "rollout restarted (kubectl.kubernetes.io/restartedAt)", cancellationToken);
                 return null;
-            case RemediationStep.RolloutUndo:
+            case RemediationStep.RolloutUndo undo:
                 try
                 {
-                    await changes.UndoAsync(target, cancellationToken);
+                    await changes.UndoAsync(target, undo.JudgedRevision, cancellationToken);
                 }
-                catch (InvalidOperationException noPrevious)
+                catch (InvalidOperationException cannot)
                 {
-                    await Record(target, "RolloutUndoFailed", noPrevious.Message, cancellationToken, "Warning");
-                    return RemediationExit.NotFixed;
+                    await RecordAsync(target, policy, "RolloutUndoFailed", cannot.Message, cancellationToken, "Warning");
+                    return new(RemediationExit.NotFixed, $"NotFixed: {cannot.Message}");
                 }
 
-                await Record(target, "RolloutUndone", "rolled back to the previous revision", cancellationToken);
+                await RecordAsync(target, policy, "RolloutUndone", "rolled back to the previous revision", cancellationToken);
                 return null;
             case RemediationStep.WaitForRollout wait:
-                var result = await waiter.WaitAsync(target, wait.Timeout, cancellationToken);
-                if (result is RolloutWaitResult.RolledOut)
+                var waited = await waiter.WaitAsync(target, wait.Timeout, cancellationToken);
+                if (waited is RolloutWaitResult.RolledOut)
                 {
-                    await Record(target, "RolloutComplete", result.LastMessage, cancellationToken);
-                    return RemediationExit.RolledOut;
+                    await RecordAsync(target, policy, "RolloutComplete", waited.LastMessage, cancellationToken);
+                    return new(RemediationExit.RolledOut, $"RolledOut: {waited.LastMessage}");
                 }
 
-                await Record(target, "RolloutNotComplete", $"{result.GetType().Name}: {result.LastMessage}", cancellationToken, "Warning");
-                return RemediationExit.NotFixed;
+                await RecordAsync(target, policy, "RolloutNotComplete", $"{waited.GetType().Name}: {waited.LastMessage}", cancellationToken, "Warning");
+                return new(RemediationExit.NotFixed, $"NotFixed: {waited.GetType().Name}: {waited.LastMessage}");
             default:
                 return null;
         }
     }
 
-    private async Task Record(DaemonSetTarget target, string reason, string message, CancellationToken cancellationToken, string type = "Normal")
+    private async Task RecordAsync(DaemonSetTarget target, RemediationPolicy policy, string reason, string message, CancellationToken cancellationToken, string type = "Normal")
     {
         LogStep(logger, target.Namespace, target.Name, $"{reason}: {message}");
-        await events.RecordAsync(target, reason, message, type, cancellationToken);
+        if (!policy.DryRun)
+        {
+            await events.RecordAsync(target, reason, message, type, cancellationToken);
+        }
     }
-
-    private static string Describe(RemediationStep step) => step switch
-    {
-        RemediationStep.DeletePods d => $"delete {string.Join(", ", d.Pods.Select(p => $"{p.Name} on {p.Node}{(p.Force ? " (force)" : "")}"))} in batches of {d.BatchSize}",
-        RemediationStep.RolloutRestart => "rollout restart",
-        RemediationStep.RolloutUndo => "rollout undo",
-        RemediationStep.WaitForRollout w => $"wait up to {w.Timeout.TotalMinutes:0.#} min for the rollout",
-        _ => step.GetType().Name,
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Namespace}/{DaemonSet}: {Step}")]
     private static partial void LogStep(ILogger logger, string @namespace, string daemonSet, string step);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dry run of {Namespace}/{DaemonSet}, nothing done: {Plan}")]
+    private static partial void LogDryRun(ILogger logger, string @namespace, string daemonSet, string plan);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not remediating {Namespace}/{DaemonSet}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string @namespace, string daemonSet, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Namespace}/{DaemonSet}: no available replacement on {Nodes} within {Timeout}; stopping before the next batch")]
+    private static partial void LogReplacementTimeout(ILogger logger, string @namespace, string daemonSet, string nodes, TimeSpan timeout);
 }

@@ -16,7 +16,7 @@ public static class RemediationRunnerFactory
         return new RemediationRunner(
             new DaemonSetSnapshotReader(client),
             new DaemonSetChanges(client, time),
-            new PodDeletions(client, events, time, loggers.CreateLogger<PodDeletions>()),
+            new PodDeletions(client, new ReplacementWaiter(client, time, loggers.CreateLogger<ReplacementWaiter>()), events, loggers.CreateLogger<PodDeletions>()),
             new RolloutWaiter(client, time, loggers.CreateLogger<RolloutWaiter>()),
             events,
             time,

@@ -91,6 +91,18 @@ public sealed partial class RolloutWaiter(IKubernetes client, TimeProvider time,
     private RolloutWaitResult? Judge(V1DaemonSet daemonSet, StrongBox<string> lastMessage)
     {
         var status = RolloutStatus.Evaluate(daemonSet);
+        if (status.Error == RolloutStatus.OnDeleteError)
+        {
+            // kubectl will not judge an OnDelete DaemonSet; after the runner replaced its pods, kubectl's counting
+            // rule still tells whether every node runs the new template, available.
+            status = RolloutStatus.Evaluate(new V1DaemonSet
+            {
+                Metadata = daemonSet.Metadata,
+                Spec = new V1DaemonSetSpec { UpdateStrategy = new V1DaemonSetUpdateStrategy { Type = "RollingUpdate" } },
+                Status = daemonSet.Status,
+            });
+        }
+
         if (status.Error is not null)
         {
             return new RolloutWaitResult.NotTrackable(status.Error);

@@ -79,6 +79,23 @@ public sealed class ScenarioAnalysisTests
     }
 
     [Fact]
+    public async Task A_known_false_alarm_does_not_hide_a_broken_revision_and_both_are_listed()
+    {
+        var report = await AnalyzeUntilAsync("broken-revision-and-autoscaler", "kube-system", "calico-node",
+            r => r.Misscheduled.Count == 1 && r.Pods.Any(p => p.Condition == PodCondition.CrashLoopBackOff));
+
+        Assert.Equal(VerdictCause.NewRevisionFailing, report.Verdict.Cause);
+        Assert.StartsWith("new revision crash-looping on 1/1 updated pods", report.Verdict.Summary, StringComparison.Ordinal);
+        Assert.Equal([VerdictCause.NewRevisionFailing, VerdictCause.AutoscalerFalseAlarm], report.Causes.Select(c => c.Cause));
+        Assert.Equal("known false alarm: autoscaler scale-down taint on node-3", report.Causes[1].Summary);
+        var text = ReportRendering.ToText(report);
+        Assert.Contains("Causes (most severe first):\n  new revision crash-looping", text, StringComparison.Ordinal);
+        Assert.Contains("  known false alarm: autoscaler scale-down taint on node-3 [AutoscalerFalseAlarm]\n", text, StringComparison.Ordinal);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(ReportRendering.ToJson(report))!;
+        Assert.Equal("autoscalerFalseAlarm", json["causes"]![1]!["cause"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task OnDelete_daemonset_with_old_pods_says_so_and_kubectl_would_refuse()
     {
         var report = await AnalyzeUntilAsync("on-delete", "kube-system", "kube-proxy", r => r.Status!.Desired == 3);

@@ -39,7 +39,7 @@ public sealed class RemediationScenarioTests
         await WaitUntilAsync(() => Pods(cluster, "kube-system").Any(p => p.Status?.ContainerStatuses?.Any(c => c.State?.Waiting?.Reason == "CrashLoopBackOff") == true));
         var generation = cluster.Store.GetRequired(ResourceTypes.DaemonSets, "kube-system", "calico-node").As<V1DaemonSet>().Metadata.Generation;
 
-        var exit = await RemediateAsync(cluster, "kube-system", "calico-node");
+        var exit = await RemediateAsync(cluster, "kube-system", "calico-node", ("Runner__AllowNamespaces", "kube-system"));
 
         Assert.Equal(RemediationExit.CannotFixByRestart, exit);
         Assert.Equal(generation, cluster.Store.GetRequired(ResourceTypes.DaemonSets, "kube-system", "calico-node").As<V1DaemonSet>().Metadata.Generation);
@@ -52,10 +52,27 @@ public sealed class RemediationScenarioTests
         await using var cluster = await StartAsync("broken-revision");
         await WaitUntilAsync(() => Pods(cluster, "kube-system").Any(p => p.Status?.ContainerStatuses?.Any(c => c.State?.Waiting?.Reason == "CrashLoopBackOff") == true));
 
-        var exit = await RemediateAsync(cluster, "kube-system", "calico-node", ("Runner__AllowUndo", "true"));
+        var exit = await RemediateAsync(cluster, "kube-system", "calico-node", ("Runner__AllowUndo", "true"), ("Runner__AllowNamespaces", "kube-system"));
 
         Assert.Equal(RemediationExit.RolledOut, exit);
         Assert.Equal("docker.io/calico/node:v3.27.3", cluster.Store.GetRequired(ResourceTypes.DaemonSets, "kube-system", "calico-node").As<V1DaemonSet>().Spec.Template.Spec.Containers[0].Image);
+    }
+
+    [Fact]
+    public async Task Broken_revision_beside_a_known_false_alarm_is_refused_not_reported_rolled_out()
+    {
+        await using var cluster = await StartAsync("broken-revision-and-autoscaler");
+        await Eventually.HoldsAsync(
+            () => cluster.Store.GetRequired(ResourceTypes.DaemonSets, "kube-system", "calico-node").As<V1DaemonSet>().Status?.NumberMisscheduled == 1 &&
+                Pods(cluster, "kube-system").Any(p => p.Status?.ContainerStatuses?.Any(c => c.State?.Waiting?.Reason == "CrashLoopBackOff") == true),
+            "a crash-looping updated pod and the autoscaler's misscheduled pod");
+        var message = DryRunTests.TerminationMessageFile();
+
+        var exit = await RemediateAsync(cluster, "kube-system", "calico-node", ("Runner__AllowNamespaces", "kube-system"), ("Runner__TerminationMessagePath", message));
+
+        Assert.Equal(RemediationExit.CannotFixByRestart, exit);
+        Assert.True(File.Exists(message), "the outcome was written to the termination message");
+        Assert.Contains("kubectl rollout undo daemonset/calico-node", await File.ReadAllTextAsync(message, Cancel), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -69,7 +86,7 @@ public sealed class RemediationScenarioTests
         var before = Pods(cluster, ns).Select(p => p.Metadata.Uid).Order().ToList();
         var generation = cluster.Store.GetRequired(ResourceTypes.DaemonSets, ns, name).As<V1DaemonSet>().Metadata.Generation;
 
-        var exit = await RemediateAsync(cluster, ns, name);
+        var exit = await RemediateAsync(cluster, ns, name, ("Runner__AllowNamespaces", ns));
 
         Assert.Equal(expected, exit);
         Assert.Equal(before, Pods(cluster, ns).Select(p => p.Metadata.Uid).Order().ToList());
@@ -81,17 +98,18 @@ public sealed class RemediationScenarioTests
     {
         await using var cluster = await StartAsync("stuck-rollout");
         var before = Pods(cluster, "monitoring").Select(p => p.Metadata.Uid).Order().ToList();
+        var message = DryRunTests.TerminationMessageFile();
 
-        var dryRun = await RemediateAsync(cluster, "monitoring", "node-exporter", ("Runner__DryRun", "true"));
+        var dryRun = await RemediateAsync(cluster, "monitoring", "node-exporter", ("Runner__DryRun", "true"), ("Runner__TerminationMessagePath", message));
         var denied = await RemediateAsync(cluster, "monitoring", "node-exporter", ("Runner__DenyNamespaces", "kube-system,monitoring"));
         var ds = cluster.Store.GetRequired(ResourceTypes.DaemonSets, "monitoring", "node-exporter").ToMutable<V1DaemonSet>();
         ds.Metadata.Annotations[RemediationPolicy.OptOutAnnotation] = "disabled";
         cluster.Store.Update(ResourceTypes.DaemonSets, ClusterJson.From(ds));
         var optedOut = await RemediateAsync(cluster, "monitoring", "node-exporter");
 
-        Assert.Equal((RemediationExit.RolledOut, RemediationExit.Refused, RemediationExit.Refused), (dryRun, denied, optedOut));
+        Assert.Equal((RemediationExit.NotFixed, RemediationExit.Refused, RemediationExit.Refused), (dryRun, denied, optedOut));
         Assert.Equal(before, Pods(cluster, "monitoring").Select(p => p.Metadata.Uid).Order().ToList());
-        Assert.Contains(Events(cluster, "monitoring"), e => e.Reason == "RemediationDryRun" && e.Message.Contains("(force)", StringComparison.Ordinal));
+        Assert.Contains("(force)", await File.ReadAllTextAsync(message, Cancel), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,6 +135,7 @@ public sealed class RemediationScenarioTests
     internal static Task<RemediationExit> RemediateAsync(SimulatedCluster cluster, string ns, string name, TextWriter errors, params (string Key, string Value)[] settings)
     {
         var env = Env(ns, name);
+        env["Runner__TerminationMessagePath"] = Path.Combine(Path.GetTempPath(), "openfero-tests-no-termination-log", "termination-log");
         foreach (var (key, value) in settings)
         {
             env[key] = value;

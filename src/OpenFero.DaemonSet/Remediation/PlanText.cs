@@ -1,0 +1,27 @@
+using OpenFero.DaemonSet.Alerting;
+using OpenFero.DaemonSet.Analysis;
+
+namespace OpenFero.DaemonSet.Remediation;
+
+/// <summary>A plan in one paragraph, for the log, the Event and the termination message.</summary>
+public static class PlanText
+{
+    public static string Paragraph(DaemonSetTarget target, DaemonSetReport report, RemediationPlan plan)
+    {
+        var steps = string.Join(", ", plan.Steps.Select(Describe));
+        var others = report.Causes.Skip(1).Select(c => $"{c.Summary} [{c.Cause}]").ToList();
+        return $"{target}: {plan.Summary} [{plan.Cause}]" +
+            (others.Count == 0 ? "" : $"; also: {string.Join("; ", others)}") +
+            $"; plan: {(steps.Length == 0 ? "nothing to do" : steps)}" +
+            (plan.Recommendation is null ? "" : $"; {plan.Recommendation}") + ".";
+    }
+
+    public static string Describe(RemediationStep step) => step switch
+    {
+        RemediationStep.DeletePods d => $"delete {string.Join(", ", d.Pods.Select(p => $"{p.Name} on {p.Node}{(p.Force ? " (force)" : "")}"))} in batches of {d.BatchSize}, each replaced within {d.BatchTimeout.TotalMinutes:0.#} min",
+        RemediationStep.RolloutRestart => "rollout restart",
+        RemediationStep.RolloutUndo => "rollout undo",
+        RemediationStep.WaitForRollout w => $"wait up to {w.Timeout.TotalMinutes:0.#} min for the rollout",
+        _ => step.GetType().Name,
+    };
+}

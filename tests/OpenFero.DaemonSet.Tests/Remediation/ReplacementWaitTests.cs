@@ -1,0 +1,51 @@
+using k8s.Models;
+using OpenFero.DaemonSet.Remediation;
+using OpenFero.DaemonSet.Simulation.Hosting;
+using OpenFero.DaemonSet.Simulation.Store;
+
+namespace OpenFero.DaemonSet.Tests.Remediation;
+
+/// <summary>Pod deletions go a batch at a time, and a batch whose replacements never become available stops the run.</summary>
+public sealed class ReplacementWaitTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_replacement_that_never_becomes_ready_stops_the_run_before_the_second_batch()
+    {
+        var scenario = Path.Combine(Directory.CreateTempSubdirectory("replacement-").FullName, "two-stuck-bad-image.yaml");
+        await File.WriteAllTextAsync(scenario, """
+            name: two-stuck-bad-image
+            podStartSeconds: 0.3
+            nodes:
+              - count: 4
+            daemonSets:
+              - namespace: monitoring
+                name: node-exporter
+                previousImage: quay.io/prometheus/node-exporter:v1.7.0
+                image: quay.io/prometheus/node-exporter:v1.8.2
+            behaviours:
+              images:
+                quay.io/prometheus/node-exporter:v1.8.2: ImagePullBackOff
+              terminationHangsOn: [node-2, node-3]
+              deletingAtStart: [monitoring/node-exporter@node-2, monitoring/node-exporter@node-3]
+              deletingSinceMinutes: 20
+            """, Cancel);
+        await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = scenario }, Cancel);
+        var onNode3 = Pods(cluster).Single(p => p.Spec.NodeName == "node-3").Metadata.Uid;
+
+        var exit = await RemediationScenarioTests.RemediateAsync(cluster, "monitoring", "node-exporter",
+            ("Runner__BatchTimeout", "00:00:03"), ("Runner__RolloutTimeout", "00:00:05"));
+
+        Assert.Equal(RemediationExit.NotFixed, exit);
+        Assert.Contains(Pods(cluster), p => p.Metadata.Uid == onNode3);
+        var timeout = Assert.Single(Events(cluster), e => e.Reason == "PodReplacementTimeout");
+        Assert.Equal("Warning", timeout.Type);
+        Assert.Contains("node-2", timeout.Message, StringComparison.Ordinal);
+        Assert.Single(Events(cluster), e => e.Reason == "StuckPodDeleted");
+    }
+
+    private static List<V1Pod> Pods(SimulatedCluster cluster) => [.. cluster.Store.List(ResourceTypes.Pods, "monitoring").Select(p => p.As<V1Pod>())];
+
+    private static List<Corev1Event> Events(SimulatedCluster cluster) => [.. cluster.Store.List(ResourceTypes.Events, "monitoring").Select(e => e.As<Corev1Event>())];
+}
