@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenFero.DaemonSet.Simulation.Scenarios;
 using OpenFero.DaemonSet.Simulation.Store;
 
@@ -5,36 +8,51 @@ namespace OpenFero.DaemonSet.Simulation.Controllers;
 
 /// <summary>
 /// All the simulated cluster's controllers on one loop driven by the simulation's clock: a pass runs on every
-/// change to the store and at least every <see cref="Tick"/>. Tests on a FakeTimeProvider may instead call
-/// <see cref="ReconcileOnce"/> between <c>Advance</c> calls and never <see cref="Start"/>.
+/// change to the store and at least every <see cref="Tick"/>. Each controller's failure is its own: the others
+/// still run in the same pass. A watchdog on the same clock reports a controller whose pass hangs or keeps
+/// failing (<see cref="Health"/>). Tests on a FakeTimeProvider may instead call <see cref="ReconcileOnce"/>
+/// between <c>Advance</c> calls and never <see cref="Start"/>.
 /// </summary>
-public sealed class ClusterControllers : IAsyncDisposable
+public sealed partial class ClusterControllers : IAsyncDisposable
 {
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan DefaultStallBound = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan WatchdogPeriod = TimeSpan.FromSeconds(1);
 
     private readonly ClusterStore store;
     private readonly TimeProvider time;
-    private readonly DaemonSetController daemonSets;
-    private readonly JobController jobs;
-    private readonly Kubelet kubelet;
-    private readonly ScenarioEdits edits;
+    private readonly ILogger logger;
     private readonly JobPodRunner jobPods;
+    private readonly (string Name, Action Reconcile)[] controllers;
+    private readonly ConcurrentDictionary<string, ManualResetEventSlim> holds = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim changed = new(0);
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock passGate = new();
+    private readonly Lock watchdogGate = new();
     private readonly List<WatchSubscription> subscriptions = [];
+    private HashSet<string> reportedStalls = new(StringComparer.Ordinal);
+    private ITimer? watchdog;
     private Task loop = Task.CompletedTask;
 
-    public ClusterControllers(ClusterStore store, TimeProvider time, Scenario scenario, JobHandlerRegistry jobHandlers)
+    public ClusterControllers(ClusterStore store, TimeProvider time, Scenario scenario, JobHandlerRegistry jobHandlers,
+        ILogger? logger = null, TimeSpan? stallBound = null)
     {
         this.store = store;
         this.time = time;
+        this.logger = logger ?? NullLogger.Instance;
+        Health = new ControllerHealth(time, stallBound ?? DefaultStallBound);
         jobPods = new JobPodRunner(jobHandlers, time);
-        daemonSets = new DaemonSetController(store, time);
-        jobs = new JobController(store, time);
-        kubelet = new Kubelet(store, time, scenario, jobPods);
-        edits = new ScenarioEdits(store, time, scenario);
+        var daemonSets = new DaemonSetController(store, time);
+        var jobs = new JobController(store, time);
+        var kubelet = new Kubelet(store, time, scenario, jobPods);
+        var edits = new ScenarioEdits(store, time, scenario);
+        controllers = [("scenario-edits", edits.Apply), ("daemonset", daemonSets.Reconcile), ("job", jobs.Reconcile), ("kubelet", kubelet.Reconcile)];
     }
+
+    /// <summary>The names the controllers go by in logs and in <see cref="Health"/>.</summary>
+    public IEnumerable<string> Names => controllers.Select(c => c.Name);
+
+    public ControllerHealth Health { get; }
 
     /// <summary>The last unexpected failure of a controller pass, if any (the loop goes on after it).</summary>
     public Exception? LastError { get; private set; }
@@ -52,23 +70,44 @@ public sealed class ClusterControllers : IAsyncDisposable
         }
 
         loop = Task.Run(RunAsync);
+        watchdog = time.CreateTimer(_ => CheckHealth(), null, WatchdogPeriod, WatchdogPeriod);
     }
 
-    /// <summary>One pass of every controller, in the order the real ones would usually act.</summary>
+    /// <summary>One pass of every controller, in the order the real ones would usually act; a failure is thrown.</summary>
     public void ReconcileOnce()
     {
         lock (passGate)
         {
-            edits.Apply();
-            daemonSets.Reconcile();
-            jobs.Reconcile();
-            kubelet.Reconcile();
+            foreach (var (name, reconcile) in controllers)
+            {
+                Pass(name, reconcile);
+            }
         }
+    }
+
+    /// <summary>
+    /// Makes the named controller's passes hang, holding up the loop, until the handle is disposed: what a
+    /// deadlocked or starved controller looks like, so that its detection can be tested.
+    /// </summary>
+    public IDisposable Hold(string controller)
+    {
+        var hold = new ManualResetEventSlim(false);
+        holds[controller] = hold;
+        return new Release(() =>
+        {
+            holds.TryRemove(controller, out _);
+            hold.Set();
+        });
     }
 
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();
+        if (watchdog is not null)
+        {
+            await watchdog.DisposeAsync();
+        }
+
         subscriptions.ForEach(s => s.Dispose());
         try
         {
@@ -84,31 +123,94 @@ public sealed class ClusterControllers : IAsyncDisposable
         changed.Dispose();
     }
 
-    private async Task RunAsync()
+    private void Pass(string name, Action reconcile)
     {
-        while (!stopping.IsCancellationRequested)
+        Health.PassStarting(name);
+        try
         {
-            try
+            if (holds.TryGetValue(name, out var hold))
             {
-                ReconcileOnce();
-            }
-            catch (ApiException)
-            {
-                // A write lost to a concurrent client (a name taken, an object gone): the next pass starts from what is there.
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // A controller must not stop the cluster: report it and go on with the next pass.
-                LastError = error;
-                await Console.Error.WriteLineAsync($"simulated controllers: {error}");
+                hold.Wait(stopping.Token);
             }
 
-            var delay = Task.Delay(Tick, time, stopping.Token);
-            await Task.WhenAny(delay, changed.WaitAsync(stopping.Token));
-            while (changed.CurrentCount > 0)
+            reconcile();
+        }
+        catch (Exception error)
+        {
+            Health.PassFailed(name, error);
+            throw;
+        }
+
+        Health.PassCompleted(name);
+    }
+
+    private void RunPass()
+    {
+        lock (passGate)
+        {
+            Health.LoopPassStarting();
+            foreach (var (name, reconcile) in controllers)
+            {
+                try
+                {
+                    Pass(name, reconcile);
+                }
+                catch (ApiException)
+                {
+                    // A write lost to a concurrent client (a name taken, an object gone): the next pass starts from what is there.
+                }
+                catch (Exception) when (stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception error)
+                {
+                    // Whatever it is, it must not stop the loop (an escaped exception would end it for good, silently).
+                    LastError = error;
+                    LogControllerFailed(logger, name, error);
+                }
+            }
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        Task? change = null;
+        while (!stopping.IsCancellationRequested)
+        {
+            RunPass();
+
+            // One wait for a change at a time: an abandoned waiter would swallow the next change's wake-up.
+            change ??= changed.WaitAsync(stopping.Token);
+            await Task.WhenAny(Task.Delay(Tick, time, stopping.Token), change);
+            if (change.IsCompleted)
+            {
+                change = null;
+            }
+
+            while (change is null && changed.CurrentCount > 0)
             {
                 await changed.WaitAsync(stopping.Token);
             }
+        }
+    }
+
+    private void CheckHealth()
+    {
+        lock (watchdogGate)
+        {
+            var stalls = Health.Stalled();
+            foreach (var stall in stalls.Where(s => !reportedStalls.Contains(s.Controller)))
+            {
+                LogStalled(logger, stall.Controller, stall.Reason, Health.Bound.TotalSeconds);
+            }
+
+            foreach (var recovered in reportedStalls.Where(c => stalls.All(s => s.Controller != c)))
+            {
+                LogRecovered(logger, recovered);
+            }
+
+            reportedStalls = stalls.Select(s => s.Controller).ToHashSet(StringComparer.Ordinal);
         }
     }
 
@@ -121,5 +223,19 @@ public sealed class ClusterControllers : IAsyncDisposable
                 changed.Release();
             }
         }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Simulated {Controller} controller failed a pass; the next pass goes on")]
+    private static partial void LogControllerFailed(ILogger logger, string controller, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Simulated {Controller} is stalled: {Reason} (bound {BoundSeconds} s)")]
+    private static partial void LogStalled(ILogger logger, string controller, string reason, double boundSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Simulated {Controller} completes its passes again")]
+    private static partial void LogRecovered(ILogger logger, string controller);
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
     }
 }

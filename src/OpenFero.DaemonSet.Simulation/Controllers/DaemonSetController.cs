@@ -14,23 +14,24 @@ public sealed class DaemonSetController(ClusterStore store, TimeProvider time)
     public void Reconcile()
     {
         var nodes = store.List(ResourceTypes.Nodes).Select(n => n.As<V1Node>()).ToList();
-        var podsByNodeName = store.List(ResourceTypes.Pods).Select(p => p.As<V1Pod>())
-            .Where(p => !string.IsNullOrEmpty(p.Spec?.NodeName))
-            .ToLookup(p => p.Spec.NodeName, StringComparer.Ordinal);
         foreach (var stored in store.List(ResourceTypes.DaemonSets))
         {
             var daemonSet = stored.As<V1DaemonSet>();
             if (daemonSet.Metadata.DeletionTimestamp is null)
             {
-                Reconcile(daemonSet, nodes, podsByNodeName);
+                Reconcile(daemonSet, nodes);
             }
         }
     }
 
-    private void Reconcile(V1DaemonSet daemonSet, List<V1Node> nodes, ILookup<string, V1Pod> podsByNodeName)
+    private void Reconcile(V1DaemonSet daemonSet, List<V1Node> nodes)
     {
-        var pods = store.List(ResourceTypes.Pods, daemonSet.Metadata.NamespaceProperty).Select(p => p.As<V1Pod>())
-            .Where(p => p.Metadata.IsOwnedBy(daemonSet.Metadata.Uid)).ToList();
+        // One view of the pods for the whole decision: the DaemonSet's own and those that take room on each node.
+        // Two lists taken apart let a pod removed in between count as gone here and as holding its node's
+        // ports there, and the replacement was then left unschedulable.
+        var allPods = store.List(ResourceTypes.Pods).Select(p => p.As<V1Pod>()).ToList();
+        var podsByNodeName = allPods.Where(p => !string.IsNullOrEmpty(p.Spec?.NodeName)).ToLookup(p => p.Spec.NodeName, StringComparer.Ordinal);
+        var pods = allPods.Where(p => p.Metadata.NamespaceProperty == daemonSet.Metadata.NamespaceProperty && p.Metadata.IsOwnedBy(daemonSet.Metadata.Uid)).ToList();
         var hash = Revisions.Ensure(store, daemonSet);
         var generation = DaemonPods.TemplateGeneration(daemonSet);
         var byNode = DaemonPods.ByNode(pods);
@@ -54,6 +55,7 @@ public sealed class DaemonSetController(ClusterStore store, TimeProvider time)
             }
             else
             {
+                ScheduleWaiting(node, nodePods, podsByNodeName[node.Metadata.Name]);
                 RemoveFinishedAndDuplicates(daemonSet, nodePods);
             }
         }
@@ -65,6 +67,26 @@ public sealed class DaemonSetController(ClusterStore store, TimeProvider time)
         }
 
         WriteStatus(store.GetRequired(ResourceTypes.DaemonSets, daemonSet.Metadata.NamespaceProperty, daemonSet.Metadata.Name), nodes, hash);
+    }
+
+    /// <summary>The scheduler's retry: a daemon pod left unbound for lack of room is bound once its node has room.</summary>
+    private void ScheduleWaiting(V1Node node, List<V1Pod> nodePods, IEnumerable<V1Pod> podsOnNode)
+    {
+        foreach (var waiting in nodePods.Where(p => string.IsNullOrEmpty(p.Spec?.NodeName) && !DaemonPods.IsDeleting(p)))
+        {
+            if (NodeFit.WhyNot(waiting, node, podsOnNode) is null && store.Get(ResourceTypes.Pods, waiting.Metadata.NamespaceProperty, waiting.Metadata.Name) is { } stored)
+            {
+                var bound = stored.ToMutable<V1Pod>();
+                bound.Spec.NodeName = node.Metadata.Name;
+                if (store.TryUpdate(ResourceTypes.Pods, bound)
+                    && store.Get(ResourceTypes.Pods, bound.Metadata.NamespaceProperty, bound.Metadata.Name)?.ToMutable<V1Pod>() is { } scheduled)
+                {
+                    // Bound: the Unschedulable condition goes, and the node's kubelet starts it from Pending.
+                    scheduled.Status = new V1PodStatus { Phase = "Pending" };
+                    store.TryUpdateStatus(ResourceTypes.Pods, scheduled);
+                }
+            }
+        }
     }
 
     private void CreatePod(V1DaemonSet daemonSet, V1Node node, string hash, long? generation, IEnumerable<V1Pod> podsOnNode)

@@ -19,6 +19,19 @@ internal static class StoreWrites
         }
     }
 
+    public static bool TryUpdate<T>(this ClusterStore store, ResourceType type, T obj) where T : class
+    {
+        try
+        {
+            store.Update(type, ClusterJson.From(obj));
+            return true;
+        }
+        catch (ApiException error) when (error.Code is 404 or 409)
+        {
+            return false;
+        }
+    }
+
     public static bool TryDelete(this ClusterStore store, ResourceType type, V1ObjectMeta metadata, long? gracePeriodSeconds = null)
     {
         try

@@ -45,6 +45,9 @@ public sealed class SimulatedCluster : IAsyncDisposable
     public JobHandlerRegistry JobHandlers { get; }
     public TimeProvider Time => Store.Time;
 
+    /// <summary>The running controllers and their health; null when started without them.</summary>
+    public ClusterControllers? Controllers => controllers;
+
     /// <summary>Fires when the host is asked to stop (SIGTERM, Ctrl+C): a process serving the cluster should then exit.</summary>
     public CancellationToken Stopping => app.Lifetime.ApplicationStopping;
 
@@ -74,6 +77,8 @@ public sealed class SimulatedCluster : IAsyncDisposable
         var app = builder.Build();
         app.UseMiddleware<FaultMiddleware>(registry, requests, faults, options.Time);
         app.MapSimulationControl(faults, requests);
+        ClusterControllers? controllers = null;
+        app.MapSimulationHealth(() => controllers);
         app.MapGet("/metrics", () => Microsoft.AspNetCore.Http.Results.Text(KubeStateMetrics.Render(store), "text/plain; version=0.0.4; charset=utf-8"));
         app.Map("/{**path}", api.HandleAsync);
         await app.StartAsync(cancellationToken);
@@ -81,10 +86,10 @@ public sealed class SimulatedCluster : IAsyncDisposable
         var baseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
 
         var jobHandlers = new JobHandlerRegistry { ApiServer = baseAddress };
-        ClusterControllers? controllers = null;
         if (options.RunControllers)
         {
-            controllers = new ClusterControllers(store, options.Time, scenario, jobHandlers);
+            controllers = new ClusterControllers(store, options.Time, scenario, jobHandlers,
+                app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ClusterControllers>(), options.ControllerStallBound);
             controllers.Start();
         }
 

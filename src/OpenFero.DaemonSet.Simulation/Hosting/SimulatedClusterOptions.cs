@@ -1,3 +1,5 @@
+using OpenFero.DaemonSet.Simulation.Controllers;
+
 namespace OpenFero.DaemonSet.Simulation.Hosting;
 
 public sealed class SimulatedClusterOptions
@@ -19,6 +21,9 @@ public sealed class SimulatedClusterOptions
 
     /// <summary>Whether the host logs its warnings and errors to the console.</summary>
     public bool Logging { get; init; }
+
+    /// <summary>How long a controller pass may take, or a controller go without completing one, before it is reported stalled.</summary>
+    public TimeSpan ControllerStallBound { get; init; } = ClusterControllers.DefaultStallBound;
 
     /// <summary>A seed for the fault injector's random source, so that rate faults hit the same requests every run.</summary>
     public int? FaultSeed { get; init; }

@@ -30,7 +30,7 @@ public sealed class Playground : IAsyncDisposable
 
     public static async Task<Playground> StartAsync(string scenario, string kubeconfig, string[] serverArgs, CancellationToken cancellationToken)
     {
-        var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = scenario }, cancellationToken);
+        var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = scenario, Logging = true }, cancellationToken);
         cluster.WriteKubeconfig(kubeconfig);
         await InstallOperariiAsync(cluster, cancellationToken);
         var runnerConfiguration = cluster.ClientConfiguration();

@@ -39,37 +39,55 @@ public sealed partial class ListWatch<T>(
         snapshot = [.. items.Values];
     }
 
+    /// <summary>Lists and watches until <paramref name="cancellationToken"/> is cancelled, then returns normally.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                var (current, resourceVersion) = await list(cancellationToken);
-                var names = current.Select(i => i.Metadata.Name).ToHashSet(StringComparer.Ordinal);
-                foreach (var gone in items.Keys.Where(k => !names.Contains(k)).ToList())
-                {
-                    items.TryRemove(gone, out _);
-                }
-
-                snapshot = [.. items.Values];
-
-                foreach (var item in current)
-                {
-                    Apply(WatchEventType.Modified, item);
-                }
-
-                synced = true;
-                await foreach (var (type, item) in watch(resourceVersion, cancellationToken))
-                {
-                    Apply(type, item);
-                }
+                await ListThenWatchAsync(cancellationToken);
             }
-            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: the client reports the cut-off call as it pleases (canceled, a torn stream); none of it is a failure.
+                return;
+            }
+            catch (Exception error)
             {
                 LogRelisting(logger, description, error.Message);
-                await Task.Delay(RetryDelay, time, cancellationToken);
+                try
+                {
+                    await Task.Delay(RetryDelay, time, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
             }
+        }
+    }
+
+    private async Task ListThenWatchAsync(CancellationToken cancellationToken)
+    {
+        var (current, resourceVersion) = await list(cancellationToken);
+        var names = current.Select(i => i.Metadata.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in items.Keys.Where(k => !names.Contains(k)).ToList())
+        {
+            items.TryRemove(gone, out _);
+        }
+
+        snapshot = [.. items.Values];
+
+        foreach (var item in current)
+        {
+            Apply(WatchEventType.Modified, item);
+        }
+
+        synced = true;
+        await foreach (var (type, item) in watch(resourceVersion, cancellationToken))
+        {
+            Apply(type, item);
         }
     }
 

@@ -53,6 +53,39 @@ public sealed class HostProcessTests
         }
     }
 
+    [Fact]
+    public async Task The_host_exits_0_within_5_s_of_SIGTERM()
+    {
+        var folder = Directory.CreateTempSubdirectory("sim-host-").FullName;
+        using var host = Start($"--scenario stuck-rollout --kubeconfig {Path.Combine(folder, "kubeconfig")}");
+        try
+        {
+            var banner = await host.StandardOutput.ReadLineAsync(Cancel).AsTask().WaitAsync(TimeSpan.FromSeconds(60), Cancel);
+            Assert.Contains("serving at http://127.0.0.1:", banner, StringComparison.Ordinal);
+            _ = host.StandardOutput.ReadToEndAsync(Cancel);
+            _ = host.StandardError.ReadToEndAsync(Cancel);
+
+            using var kill = Process.Start("kill", ["-TERM", host.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync(Cancel);
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+            bound.CancelAfter(TimeSpan.FromSeconds(5));
+            var exited = await host.WaitForExitAsync(bound.Token).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
+
+            Assert.True(exited, "the host was still running 5 s after SIGTERM");
+            Assert.Equal(0, host.ExitCode);
+        }
+        finally
+        {
+            if (!host.HasExited)
+            {
+                host.Kill(entireProcessTree: true);
+                await host.WaitForExitAsync(Cancel);
+            }
+
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static Process Start(string arguments)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "OpenFero.DaemonSet.Simulation.dll");

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OpenFero.DaemonSet.Tests.Infrastructure;
+
+namespace OpenFero.DaemonSet.Tests.Hosting;
+
+/// <summary>
+/// A rolling update stops every replica with SIGTERM: that is a normal stop, so it must leave no error in the
+/// logs (log-based alerting would page on each one) and end the process promptly with exit code 0.
+/// </summary>
+public sealed class ServerShutdownTests
+{
+    private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task A_server_stopped_by_SIGTERM_exits_0_within_5_s_and_logs_no_error()
+    {
+        await using var cluster = await ServerHost.StartClusterAsync();
+        await using var server = HostProcess.Start("OpenFero.DaemonSet.dll", ["serve", "--urls", "http://127.0.0.1:0", "--Kubernetes:Kubeconfig", cluster.Kubeconfig]);
+        var listening = await server.WaitForLineAsync(l => l.Contains("Now listening on", StringComparison.Ordinal), "\"Now listening on\" log event");
+        using var http = new HttpClient { BaseAddress = new Uri(JsonNode.Parse(listening)!["address"]!.GetValue<string>()) };
+        await WaitUntilAsync(async () => (await http.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken)).IsSuccessStatusCode,
+            "/readyz to answer 200", server);
+        // Both list+watch loops are inside their watch, where a stop lands in production.
+        await WaitUntilAsync(() => Task.FromResult(cluster.Cluster.Requests.Count("watch", "jobs") > 0 && cluster.Cluster.Requests.Count("watch", "operariuses") > 0),
+            "the Job and Operarius watches to be open", server);
+
+        await server.TerminateAsync();
+        var exit = await server.WaitForExitAsync(StopBound);
+
+        Assert.True(exit is not null, $"still running {StopBound} after SIGTERM:\n{server.Output}");
+        Assert.Equal(0, exit);
+        var errors = server.Lines.Where(IsErrorOrWorse).ToList();
+        Assert.True(errors.Count == 0, $"a normal stop logged errors:\n{string.Join('\n', errors)}");
+    }
+
+    /// <summary>A CLEF event at Error or Fatal, or anything the runtime wrote about an unhandled exception.</summary>
+    private static bool IsErrorOrWorse(string line)
+    {
+        if (line.Contains("Unhandled exception", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        try
+        {
+            return JsonNode.Parse(line)?["@l"]?.GetValue<string>() is "Error" or "Fatal";
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string awaited, HostProcess server)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"timed out waiting for {awaited}:\n{server.Output}");
+    }
+}
