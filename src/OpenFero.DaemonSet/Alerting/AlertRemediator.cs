@@ -71,7 +71,7 @@ public sealed partial class AlertRemediator(
             var created = await client.BatchV1.CreateNamespacedJobAsync(job, ns, cancellationToken: cancellationToken);
             jobs.Remember(created);
             metrics.JobCreated();
-            await RecordAsync(alert, ns, jobName, cooldown, cancellationToken);
+            await RecordAsync(alert, ns, jobName, cooldown, taken?.After, cancellationToken);
             LogJobCreated(logger, ns, created.Metadata.Name, operarius.Metadata.Name);
             return new AlertOutcome.JobCreated(operarius.Metadata.Name, ns, created.Metadata.Name);
         }
@@ -107,7 +107,7 @@ public sealed partial class AlertRemediator(
             if (await ReadJobAsync(ns, jobName, cancellationToken) is { } existing && RemediationJobIdentity.IsJobOf(existing, operarius, alert))
             {
                 jobs.Remember(existing);
-                await RecordAsync(alert, ns, jobName, cooldown, cancellationToken);
+                await RecordAsync(alert, ns, jobName, cooldown, null, cancellationToken);
                 return new AlertOutcome.Deduplicated(operarius, ns, jobName);
             }
         }
@@ -123,7 +123,7 @@ public sealed partial class AlertRemediator(
     }
 
     /// <summary>Lists the Job on its DaemonSet's Lease. The Job exists whatever happens here: a failure is logged, not answered.</summary>
-    private async Task RecordAsync(AlertContext alert, string ns, string jobName, TimeSpan cooldown, CancellationToken cancellationToken)
+    private async Task RecordAsync(AlertContext alert, string ns, string jobName, TimeSpan cooldown, V1Lease? written, CancellationToken cancellationToken)
     {
         if (alert.Target is not { } target)
         {
@@ -132,7 +132,7 @@ public sealed partial class AlertRemediator(
 
         try
         {
-            await guard.RecordAsync(ns, target, jobName, cooldown, cancellationToken);
+            await guard.RecordAsync(ns, target, jobName, cooldown, written, cancellationToken);
         }
         catch (Exception error) when (KubernetesFailures.IsUnavailable(error) || error is HttpOperationException or OperationCanceledException)
         {

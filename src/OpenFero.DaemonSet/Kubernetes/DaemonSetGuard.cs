@@ -78,13 +78,17 @@ public sealed class DaemonSetGuard(IKubernetes client, JobWatcher jobs, IOptions
         return new Take.Contended();
     }
 
-    /// <summary>Lists a created Job on the Lease, so its alert instance stays deduplicated after the Job is gone.</summary>
-    public async Task RecordAsync(string ns, DaemonSetTarget target, string jobName, TimeSpan cooldown, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lists a created Job on the Lease, so its alert instance stays deduplicated after the Job is gone. Starts
+    /// from <paramref name="written"/>, the Lease as this replica's take wrote it, when there is one: no read then
+    /// unless another writer came in between.
+    /// </summary>
+    public async Task RecordAsync(string ns, DaemonSetTarget target, string jobName, TimeSpan cooldown, V1Lease? written, CancellationToken cancellationToken)
     {
         var leaseName = JobLabels.LeaseName(target.Namespace, target.Name);
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            var lease = await ReadAsync(leaseName, ns, cancellationToken);
+            var lease = attempt == 1 && written is not null ? written : await ReadAsync(leaseName, ns, cancellationToken);
             var now = time.GetUtcNow();
             if (lease is null)
             {
