@@ -86,7 +86,7 @@ public static partial class AlertmanagerWebhookApi
                 (alert, token) => RemediateAsync(remediator, alert, logger, token),
                 capacity.Remediations,
                 settings.MaxConcurrentRemediationsPerDelivery,
-                settings.AnswerTimeout - time.GetElapsedTime(started),
+                WorkBound(settings.AnswerTimeout) - time.GetElapsedTime(started),
                 time,
                 cancellationToken);
             var unfinished = finished.Count(o => o is null);
@@ -112,6 +112,12 @@ public static partial class AlertmanagerWebhookApi
             return TypedResults.Accepted((string?)null, answer);
         }
     }
+
+    /// <summary>
+    /// The alerts' work stops a tenth before the answer is due: the rest is for cancelling what is in flight and
+    /// writing the answer, so that it is out by Webhook:AnswerTimeout on a busy machine too.
+    /// </summary>
+    private static TimeSpan WorkBound(TimeSpan answerTimeout) => answerTimeout - (answerTimeout / 10);
 
     /// <summary>Refuses what the headers already condemn, then reads the body if a body-read slot is free.</summary>
     private static async Task<WebhookBodyReader.Result> ReadBodyAsync(HttpRequest request, WebhookCapacity capacity, long maxBytes, CancellationToken cancellationToken)

@@ -10,7 +10,10 @@ public sealed class WebhookOptions
     [Range(1024, 64 * 1024 * 1024)]
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>How long the webhook may take before it answers 503 so Alertmanager delivers again.</summary>
+    /// <summary>
+    /// How long the webhook may take before it answers 503 so Alertmanager delivers again. Alerts not finished by
+    /// nine tenths of it are answered <c>unavailable</c>; the last tenth is for writing the answer.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
