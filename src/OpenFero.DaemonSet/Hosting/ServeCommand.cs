@@ -20,7 +20,17 @@ public static class ServeCommand
             }
 
             await using var app = ServerApp.Build([.. mapped]);
-            await app.RunAsync();
+            // Taken before the run: a host whose start failed is disposed by RunAsync, its lifetime with it.
+            var stopping = app.Lifetime.ApplicationStopping;
+            try
+            {
+                await app.RunAsync();
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // SIGTERM before the server listened: Kestrel's bind was cancelled. A stop like any other.
+            }
+
             return 0;
         }
         catch (OptionsValidationException invalid)
