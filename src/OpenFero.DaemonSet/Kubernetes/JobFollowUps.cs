@@ -45,7 +45,7 @@ public sealed partial class JobFollowUps : BackgroundService
         {
             await Task.WhenAll(loops);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: what is not recorded yet is done by the next replica to look, from the Jobs' annotations.
         }
@@ -75,7 +75,12 @@ public sealed partial class JobFollowUps : BackgroundService
                     }
                 }
             }
-            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // Whatever the client throws once the stop is requested; the Job's annotations say what is left.
+                return;
+            }
+            catch (Exception error)
             {
                 LogFailed(logger, name, error);
             }

@@ -22,7 +22,7 @@ public sealed partial class LeaseCollector(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.LeaseCollectionIntervalSeconds), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await NextTickAsync(timer, stoppingToken))
         {
             if (!jobs.IsReady)
             {
@@ -33,10 +33,28 @@ public sealed partial class LeaseCollector(
             {
                 await CollectAsync(stoppingToken);
             }
-            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // Whatever the client throws once the stop is requested: the next replica collects.
+                return;
+            }
+            catch (Exception error)
             {
                 LogFailed(logger, error);
             }
+        }
+    }
+
+    /// <summary>False once the service is stopping: a stop ends the loop normally, it is not a failure.</summary>
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
