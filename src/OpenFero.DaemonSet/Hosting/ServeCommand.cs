@@ -72,6 +72,7 @@ public static class ServeCommand
               kubectl get jobs -n openfero -w
               kubectl rollout status daemonset/node-exporter -n monitoring
 
+            The runner may act in: {playground.RunnerNamespaces} (in a cluster: rbac/runner-namespaces.yaml).
             Ctrl+C stops it.
             """);
         try

@@ -15,10 +15,16 @@ public sealed class SigtermTests
     [Fact]
     public async Task The_playground_exits_0_within_5_s_of_SIGTERM()
     {
-        await using var playground = HostProcess.Start("OpenFero.DaemonSet.dll", ["serve", "--playground", "--urls", "http://127.0.0.1:0"]);
+        // The playground writes its kubeconfig under the temporary folder: a folder of its own, so another playground
+        // running on the machine (a person's, another test run's) is never the cluster this one's server talks to.
+        var temp = Directory.CreateTempSubdirectory("openfero-sigterm-").FullName;
+        await using var playground = HostProcess.Start("OpenFero.DaemonSet.dll", ["serve", "--playground", "--urls", "http://127.0.0.1:0"],
+            environment: new Dictionary<string, string> { ["TMPDIR"] = temp });
         await playground.WaitForLineAsync(l => l.Contains("OpenFero.DaemonSet playground:", StringComparison.Ordinal), "playground banner");
 
         Assert.Equal(0, await TerminateAsync(playground));
+        Assert.True(File.Exists(Path.Combine(temp, "openfero-playground", "kubeconfig")), "the playground's kubeconfig is not in its own temporary folder");
+        Directory.Delete(temp, recursive: true);
     }
 
     [Fact]
