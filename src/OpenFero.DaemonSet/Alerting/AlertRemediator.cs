@@ -172,17 +172,8 @@ public sealed partial class AlertRemediator(
         }
     }
 
-    private async Task<V1Job?> ReadJobAsync(string ns, string jobName, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.BatchV1.ReadNamespacedJobAsync(jobName, ns, cancellationToken: cancellationToken);
-        }
-        catch (HttpOperationException missing) when (missing.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    private Task<V1Job?> ReadJobAsync(string ns, string jobName, CancellationToken cancellationToken) =>
+        ReadOrNull.ReadAsync(() => client.BatchV1.ReadNamespacedJobAsync(jobName, ns, cancellationToken: cancellationToken));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created Job {Namespace}/{Job} from Operarius {Operarius}")]
     private static partial void LogJobCreated(ILogger logger, string @namespace, string job, string operarius);

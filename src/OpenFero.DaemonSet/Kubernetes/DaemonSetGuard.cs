@@ -173,17 +173,8 @@ public sealed class DaemonSetGuard(IKubernetes client, JobWatcher jobs, IOptions
         lease.Metadata.Annotations[JobLabels.RemediatedAnnotation] = LeaseState.Format(remembered);
     }
 
-    private async Task<V1Lease?> ReadAsync(string name, string ns, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.CoordinationV1.ReadNamespacedLeaseAsync(name, ns, cancellationToken: cancellationToken);
-        }
-        catch (HttpOperationException missing) when (missing.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    private Task<V1Lease?> ReadAsync(string name, string ns, CancellationToken cancellationToken) =>
+        ReadOrNull.ReadAsync(() => client.CoordinationV1.ReadNamespacedLeaseAsync(name, ns, cancellationToken: cancellationToken));
 
     /// <summary>
     /// The Lease as written; null when another writer won (409), or when a replaced Lease was deleted meanwhile

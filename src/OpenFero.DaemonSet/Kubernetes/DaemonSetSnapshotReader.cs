@@ -21,12 +21,8 @@ public sealed class DaemonSetSnapshotReader(IKubernetes client)
     /// <summary>The snapshot, or null when the DaemonSet does not exist.</summary>
     public async Task<DaemonSetSnapshot?> ReadAsync(DaemonSetTarget target, DateTimeOffset? alertStartedAt, CancellationToken cancellationToken)
     {
-        V1DaemonSet daemonSet;
-        try
-        {
-            daemonSet = await client.AppsV1.ReadNamespacedDaemonSetAsync(target.Name, target.Namespace, cancellationToken: cancellationToken);
-        }
-        catch (HttpOperationException missing) when (missing.Response.StatusCode == HttpStatusCode.NotFound)
+        var daemonSet = await ReadOrNull.ReadAsync(() => client.AppsV1.ReadNamespacedDaemonSetAsync(target.Name, target.Namespace, cancellationToken: cancellationToken));
+        if (daemonSet is null)
         {
             return null;
         }

@@ -210,17 +210,8 @@ public sealed partial class JobFollowUpReconciler(
         }
     }
 
-    private async Task<V1Job?> ReadAsync(string name, string ns, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.BatchV1.ReadNamespacedJobAsync(name, ns, cancellationToken: cancellationToken);
-        }
-        catch (HttpOperationException missing) when (missing.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    private Task<V1Job?> ReadAsync(string name, string ns, CancellationToken cancellationToken) =>
+        ReadOrNull.ReadAsync(() => client.BatchV1.ReadNamespacedJobAsync(name, ns, cancellationToken: cancellationToken));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the {Step} step of Job {Job}; trying again at the next resync")]
     private static partial void LogStepFailed(ILogger logger, FollowUpStep step, string job, Exception error);

@@ -29,6 +29,24 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', Lines);
 
+    /// <summary>A CLEF event at Error or Fatal, or anything the runtime wrote about an unhandled exception.</summary>
+    public static bool IsErrorOrWorse(string line)
+    {
+        if (line.Contains("Unhandled exception", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(line)?["@l"]?.GetValue<string>() is "Error" or "Fatal";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Starts <paramref name="assembly"/> (a dll beside the tests, or a path) with <c>dotnet</c>.</summary>
     public static HostProcess Start(string assembly, IEnumerable<string> arguments, string? workingDirectory = null,
         IReadOnlyDictionary<string, string>? environment = null)

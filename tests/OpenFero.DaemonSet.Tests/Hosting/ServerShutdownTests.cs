@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenFero.DaemonSet.Tests.Infrastructure;
 
@@ -30,27 +29,10 @@ public sealed class ServerShutdownTests
 
         Assert.True(exit is not null, $"still running {StopBound} after SIGTERM:\n{server.Output}");
         Assert.Equal(0, exit);
-        var errors = server.Lines.Where(IsErrorOrWorse).ToList();
+        var errors = server.Lines.Where(HostProcess.IsErrorOrWorse).ToList();
         Assert.True(errors.Count == 0, $"a normal stop logged errors:\n{string.Join('\n', errors)}");
     }
 
-    /// <summary>A CLEF event at Error or Fatal, or anything the runtime wrote about an unhandled exception.</summary>
-    private static bool IsErrorOrWorse(string line)
-    {
-        if (line.Contains("Unhandled exception", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        try
-        {
-            return JsonNode.Parse(line)?["@l"]?.GetValue<string>() is "Error" or "Fatal";
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string awaited, HostProcess server)
     {

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace OpenFero.DaemonSet.Tests.Hosting;
 
 /// <summary>
@@ -38,27 +35,11 @@ public sealed class SigtermDuringStartTests
 
             Assert.True(exit is not null, $"still running {StopBound} after SIGTERM at {delay} ms:\n{server.Output}");
             Assert.True(exit is 0 or 143, $"SIGTERM at {delay} ms ended with exit {exit}:\n{server.Output}");
-            var errors = server.Lines.Where(IsErrorOrWorse).ToList();
+            var errors = server.Lines.Where(HostProcess.IsErrorOrWorse).ToList();
             Assert.True(errors.Count == 0, $"SIGTERM at {delay} ms logged errors:\n{string.Join('\n', errors)}");
         }
 
         Directory.Delete(folder, recursive: true);
     }
 
-    private static bool IsErrorOrWorse(string line)
-    {
-        if (line.Contains("Unhandled exception", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        try
-        {
-            return JsonNode.Parse(line)?["@l"]?.GetValue<string>() is "Error" or "Fatal";
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
 }
