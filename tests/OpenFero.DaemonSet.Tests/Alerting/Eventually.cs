@@ -11,17 +11,18 @@ internal static class Eventually
     public static Task HoldsAsync(Func<bool> condition, Func<string> awaited) =>
         HoldsAsync(() => Task.FromResult(condition()), awaited);
 
-    public static Task HoldsAsync(Func<Task<bool>> condition, string awaited) =>
-        HoldsAsync(condition, () => awaited);
+    public static Task HoldsAsync(Func<Task<bool>> condition, string awaited, TimeSpan? within = null) =>
+        HoldsAsync(condition, () => awaited, within);
 
-    public static async Task HoldsAsync(Func<Task<bool>> condition, Func<string> awaited)
+    public static async Task HoldsAsync(Func<Task<bool>> condition, Func<string> awaited, TimeSpan? within = null)
     {
-        var until = Stopwatch.GetTimestamp() + (10 * Stopwatch.Frequency);
+        var bound = within ?? TimeSpan.FromSeconds(10);
+        var until = Stopwatch.GetTimestamp() + (long)(bound.TotalSeconds * Stopwatch.Frequency);
         while (!await condition())
         {
             if (Stopwatch.GetTimestamp() > until)
             {
-                Assert.Fail($"timed out after 10 s waiting for: {awaited()}");
+                Assert.Fail($"timed out after {bound.TotalSeconds:0} s waiting for: {awaited()}");
             }
 
             await Task.Delay(20, TestContext.Current.CancellationToken);

@@ -19,7 +19,8 @@ public sealed class PlaygroundRunnerNamespacesTests
             ["--urls", "http://127.0.0.1:0", "--Logging:Format", "text", "--Serilog:MinimumLevel:Default", "Warning"], TestContext.Current.CancellationToken);
         using var http = new HttpClient { BaseAddress = new Uri(playground.Server.Urls.First()) };
         using var client = new k8s.Kubernetes(playground.Cluster.ClientConfiguration());
-        await Eventually.HoldsAsync(async () => (await http.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken)).IsSuccessStatusCode, "the server to be ready");
+        await Eventually.HoldsAsync(async () => (await http.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken)).IsSuccessStatusCode,
+            "the server to be ready", TimeSpan.FromSeconds(60));
 
         using var body = new StringContent("""
             {"version":"4","status":"firing","receiver":"openfero","groupKey":"{}:{alertname=\"KubeDaemonSetRolloutStuck\"}",
@@ -33,7 +34,9 @@ public sealed class PlaygroundRunnerNamespacesTests
         await Eventually.HoldsAsync(
             async () => (await client.CoreV1.ListNamespacedEventAsync("kube-system", cancellationToken: TestContext.Current.CancellationToken)).Items
                 .Any(e => e.Reason == "RemediationPlanned" && e.Message.Contains("NewRevisionFailing", StringComparison.Ordinal)),
-            "the runner's RemediationPlanned Event naming the failing revision on kube-system/calico-node");
+            "the runner's RemediationPlanned Event naming the failing revision on kube-system/calico-node",
+            // The Job's pod must be created, started and run the analysis: slow when the whole suite shares the machine.
+            TimeSpan.FromSeconds(60));
         Directory.Delete(folder, recursive: true);
     }
 }
