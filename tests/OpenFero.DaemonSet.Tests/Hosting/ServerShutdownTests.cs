@@ -7,6 +7,7 @@ namespace OpenFero.DaemonSet.Tests.Hosting;
 /// A rolling update stops every replica with SIGTERM: that is a normal stop, so it must leave no error in the
 /// logs (log-based alerting would page on each one) and end the process promptly with exit code 0.
 /// </summary>
+[Collection(StopTimingCollection.Name)]
 public sealed class ServerShutdownTests
 {
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);

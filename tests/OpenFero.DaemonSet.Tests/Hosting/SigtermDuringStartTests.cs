@@ -5,6 +5,7 @@ namespace OpenFero.DaemonSet.Tests.Hosting;
 /// that is a normal stop too. Before the server listens, SIGTERM cancels Kestrel's bind; the process must still
 /// end promptly, cleanly and without an error in its log, not abort with an unhandled exception (exit 134).
 /// </summary>
+[Collection(StopTimingCollection.Name)]
 public sealed class SigtermDuringStartTests
 {
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);

@@ -8,6 +8,7 @@ namespace OpenFero.DaemonSet.Tests.Hosting;
 /// serves until stopped exits 0 (stopping is its normal end); work that was cut short exits 143 (128 +
 /// SIGTERM), so a remediation Job interrupted half-way is never counted as a rollout that succeeded.
 /// </summary>
+[Collection(StopTimingCollection.Name)]
 public sealed class SigtermTests
 {
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(5);
