@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using k8s;
-using OpenFero.DaemonSet.Alerting;
 using OpenFero.DaemonSet.Analysis;
-using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Semantics;
 using OpenFero.DaemonSet.Simulation.Hosting;
 
 namespace OpenFero.DaemonSet.Benchmarks;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using k8s;
 using k8s.Models;
 using OpenFero.DaemonSet.Hosting;
 using OpenFero.DaemonSet.Semantics;

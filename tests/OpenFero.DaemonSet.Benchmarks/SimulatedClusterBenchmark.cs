@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using OpenFero.DaemonSet.Simulation.Hosting;
-using OpenFero.DaemonSet.Simulation.Store;
 
 namespace OpenFero.DaemonSet.Benchmarks;
 

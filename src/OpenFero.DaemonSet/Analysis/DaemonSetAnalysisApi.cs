@@ -1,11 +1,7 @@
-using k8s;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using OpenFero.DaemonSet.Alerting;
 using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Analysis;
 

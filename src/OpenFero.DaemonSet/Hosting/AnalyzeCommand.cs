@@ -1,6 +1,6 @@
-using OpenFero.DaemonSet.Alerting;
 using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Hosting;
 

@@ -1,9 +1,6 @@
 using k8s;
 using k8s.Models;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging;
 using OpenFero.DaemonSet.Kubernetes;
-using OpenFero.DaemonSet.Simulation.Controllers;
 using OpenFero.DaemonSet.Simulation.Hosting;
 
 namespace OpenFero.DaemonSet.Hosting;

@@ -1,5 +1,4 @@
 using System.Collections;
-using Microsoft.Extensions.Logging;
 using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Remediation;

@@ -1,10 +1,13 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using OpenFero.DaemonSet.Alerting;
+using OpenFero.DaemonSet.Alerts;
 using OpenFero.DaemonSet.Analysis;
+using OpenFero.DaemonSet.Auth;
+using OpenFero.DaemonSet.Dispatch;
+using OpenFero.DaemonSet.Health;
+using OpenFero.DaemonSet.History;
 using OpenFero.DaemonSet.Kubernetes;
-using OpenFero.DaemonSet.Remediations;
+using OpenFero.DaemonSet.Metrics;
+using OpenFero.DaemonSet.Webhook;
 
 namespace OpenFero.DaemonSet.Hosting;
 

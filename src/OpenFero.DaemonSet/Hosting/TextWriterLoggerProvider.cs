@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace OpenFero.DaemonSet.Hosting;
 
 /// <summary>Log lines to a TextWriter: what a simulated Job pod's log holds (what <c>kubectl logs</c> would show).</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using OpenFero.DaemonSet.Hosting;
+using OpenFero.DaemonSet.Metrics;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;

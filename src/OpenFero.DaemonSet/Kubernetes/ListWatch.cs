@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using k8s;
 using k8s.Models;
-using Microsoft.Extensions.Logging;
 
 namespace OpenFero.DaemonSet.Kubernetes;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using OpenFero.DaemonSet.Alerting;
 using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Remediation;

@@ -1,5 +1,5 @@
-using OpenFero.DaemonSet.Alerting;
 using OpenFero.DaemonSet.Analysis;
+using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Remediation;
 

@@ -2,9 +2,8 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using Microsoft.Extensions.Logging;
-using OpenFero.DaemonSet.Alerting;
-using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Events;
+using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Remediation;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using OpenFero.DaemonSet.Alerting;
+using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Remediation;
 

@@ -1,7 +1,6 @@
-using Microsoft.Extensions.Logging;
-using OpenFero.DaemonSet.Alerting;
 using OpenFero.DaemonSet.Analysis;
-using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Events;
+using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Remediation;
 

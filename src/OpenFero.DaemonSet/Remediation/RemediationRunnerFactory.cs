@@ -1,5 +1,6 @@
 using k8s;
-using Microsoft.Extensions.Logging;
+using OpenFero.DaemonSet.Analysis;
+using OpenFero.DaemonSet.Events;
 using OpenFero.DaemonSet.Kubernetes;
 
 namespace OpenFero.DaemonSet.Remediation;

@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
-using Microsoft.Extensions.Logging;
-using OpenFero.DaemonSet.Alerting;
 using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Remediation;

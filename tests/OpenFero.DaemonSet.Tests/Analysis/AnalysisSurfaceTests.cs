@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
-using OpenFero.DaemonSet.Alerting;
 using OpenFero.DaemonSet.Analysis;
-using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Semantics;
 using OpenFero.DaemonSet.Simulation.Hosting;
 using OpenFero.DaemonSet.Tests.Infrastructure;
 

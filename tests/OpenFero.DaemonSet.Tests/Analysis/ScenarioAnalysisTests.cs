@@ -1,6 +1,5 @@
-using OpenFero.DaemonSet.Alerting;
 using OpenFero.DaemonSet.Analysis;
-using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Semantics;
 using OpenFero.DaemonSet.Simulation.Hosting;
 
 namespace OpenFero.DaemonSet.Tests.Analysis;

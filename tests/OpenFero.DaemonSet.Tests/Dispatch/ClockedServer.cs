@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using OpenFero.DaemonSet.Dispatch;
 using OpenFero.DaemonSet.Hosting;
-using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Tests.Infrastructure;
 
 namespace OpenFero.DaemonSet.Tests.Dispatch;

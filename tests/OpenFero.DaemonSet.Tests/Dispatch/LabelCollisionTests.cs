@@ -1,4 +1,5 @@
-using OpenFero.DaemonSet.Alerting;
+using OpenFero.DaemonSet.Alerts;
+using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Tests.Dispatch;
 

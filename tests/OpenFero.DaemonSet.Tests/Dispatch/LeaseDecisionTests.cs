@@ -1,4 +1,4 @@
-using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Dispatch;
 
 namespace OpenFero.DaemonSet.Tests.Dispatch;
 

@@ -1,5 +1,5 @@
 using k8s.Models;
-using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Dispatch;
 
 namespace OpenFero.DaemonSet.Tests.Dispatch;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using k8s.Models;
-using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Dispatch;
 
 namespace OpenFero.DaemonSet.Tests.FollowUps;
 

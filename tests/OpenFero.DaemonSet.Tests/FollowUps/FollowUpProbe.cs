@@ -1,8 +1,10 @@
 using System.Globalization;
 using k8s;
 using k8s.Models;
-using OpenFero.DaemonSet.Alerting;
+using OpenFero.DaemonSet.Alerts;
+using OpenFero.DaemonSet.Dispatch;
 using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Semantics;
 using OpenFero.DaemonSet.Tests.Infrastructure;
 
 namespace OpenFero.DaemonSet.Tests.FollowUps;

@@ -1,6 +1,7 @@
 using k8s.Models;
-using OpenFero.DaemonSet.Alerting;
+using OpenFero.DaemonSet.Dispatch;
 using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Tests.FollowUps;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenFero.DaemonSet.Hosting;
-using OpenFero.DaemonSet.Tests.Alerting;
 using OpenFero.DaemonSet.Tests.Infrastructure;
+using OpenFero.DaemonSet.Tests.Webhook;
 
 namespace OpenFero.DaemonSet.Tests.Hosting;
 

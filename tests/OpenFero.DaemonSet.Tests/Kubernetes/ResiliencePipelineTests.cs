@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using OpenFero.DaemonSet.Kubernetes;
-using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Testing;

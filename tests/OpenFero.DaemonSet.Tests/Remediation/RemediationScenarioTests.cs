@@ -1,4 +1,3 @@
-using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenFero.DaemonSet.Hosting;

@@ -1,0 +1,83 @@
+using System.Text;
+using OpenFero.DaemonSet.Semantics;
+
+namespace OpenFero.DaemonSet.Alerts;
+
+/// <summary>
+/// One alert becomes an <see cref="AlertContext"/>: <c>OPENFERO_&lt;LABEL&gt;</c> for every label (upper case,
+/// anything outside [A-Z0-9_] becomes <c>_</c>), and the target from <c>namespace</c> + <c>daemonset</c> only —
+/// the pod, instance, service and container labels of kube-state-metrics alerts name the exporter, not the
+/// DaemonSet. Values are copied as data, never evaluated.
+/// </summary>
+/// <remarks>
+/// Labels whose names differ only in case or punctuation (<c>NAMESPACE</c> and <c>namespace</c>) map to the same
+/// variable. One rule decides, whatever order the labels arrive in: the label whose name is the variable's own
+/// name in lower case wins (<c>namespace</c> for <c>OPENFERO_NAMESPACE</c>); failing that, the first all
+/// lower-case name in ordinal order; failing that, the first name in ordinal order. So
+/// <c>OPENFERO_NAMESPACE</c> and <c>OPENFERO_DAEMONSET</c> always hold the target labels' values, the same
+/// target the Job's labels, its Lease and the Operarius' selectors see. Each collision is reported in
+/// <see cref="AlertContext.Warnings"/>, and so in the webhook's answer for that alert.
+/// </remarks>
+public static class AlertContextFactory
+{
+    public const string Prefix = "OPENFERO_";
+
+    public static AlertContext Create(AlertmanagerAlert alert, string groupKey)
+    {
+        var labels = alert.Labels ?? new Dictionary<string, string>();
+        var environment = new Dictionary<string, string>(labels.Count, StringComparer.Ordinal);
+        var warnings = new List<string>();
+        foreach (var group in labels.Keys.GroupBy(VariableName, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var names = group.Order(StringComparer.Ordinal).ToList();
+            var winner = Winner(group.Key, names);
+            environment[group.Key] = labels[winner];
+            if (names.Count > 1)
+            {
+                warnings.Add(Collision(group.Key, names, winner));
+            }
+        }
+
+        var ns = labels.GetValueOrDefault("namespace");
+        var daemonSet = labels.GetValueOrDefault("daemonset");
+        var target = string.IsNullOrEmpty(ns) || string.IsNullOrEmpty(daemonSet) ? null : new DaemonSetTarget(ns, daemonSet);
+        return new AlertContext(
+            labels.GetValueOrDefault("alertname") ?? "",
+            alert.Status ?? "",
+            alert.Fingerprint ?? "",
+            alert.StartsAt ?? DateTimeOffset.MinValue,
+            groupKey,
+            labels,
+            alert.Annotations ?? new Dictionary<string, string>(),
+            environment,
+            target)
+        {
+            Warnings = warnings,
+        };
+    }
+
+    public static string VariableName(string label)
+    {
+        var name = new StringBuilder(Prefix, Prefix.Length + label.Length);
+        foreach (var c in label.ToUpperInvariant())
+        {
+            name.Append(c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' ? c : '_');
+        }
+
+        return name.ToString();
+    }
+
+    /// <summary>Among the label names mapping to one variable, the one whose value it takes (the rule above).</summary>
+    public static string Winner(string variable, IEnumerable<string> names)
+    {
+        var own = variable[Prefix.Length..].ToLowerInvariant();
+        var ordered = names.Order(StringComparer.Ordinal).ToList();
+        return ordered.FirstOrDefault(n => string.Equals(n, own, StringComparison.Ordinal))
+            ?? ordered.FirstOrDefault(n => string.Equals(n, n.ToLowerInvariant(), StringComparison.Ordinal))
+            ?? ordered[0];
+    }
+
+    private static string Collision(string variable, List<string> names, string winner) => names.Count == 2
+        ? $"labels {names[0]} and {names[1]} both map to {variable}; {winner} wins"
+        : $"labels {string.Join(", ", names[..^1])} and {names[^1]} all map to {variable}; {winner} wins";
+}

@@ -1,0 +1,30 @@
+namespace OpenFero.DaemonSet.Dispatch;
+
+/// <summary>What became of one alert. Every outcome but <see cref="Unavailable"/> is final for Alertmanager (202).</summary>
+public abstract record AlertOutcome(string Kind)
+{
+    /// <summary>A Job was created for this alert instance.</summary>
+    public sealed record JobCreated(string Operarius, string JobNamespace, string JobName) : AlertOutcome("jobCreated");
+
+    /// <summary>
+    /// This alert instance already has its Job (a re-send, an HA peer, another replica), or had one that is gone
+    /// and is still remembered on its DaemonSet's Lease.
+    /// </summary>
+    public sealed record Deduplicated(string Operarius, string JobNamespace, string ExistingJob, string Reason = "this alert instance already has its Job")
+        : AlertOutcome("deduplicated");
+
+    /// <summary>The DaemonSet was remediated recently, or a remediation of it is still running.</summary>
+    public sealed record Cooldown(string Operarius, string Reason, string? BlockingJob) : AlertOutcome("cooldown");
+
+    /// <summary>No enabled Operarius selects this alert name and status (and labels).</summary>
+    public sealed record NoMatchingOperarius() : AlertOutcome("noMatchingOperarius");
+
+    /// <summary>The alert carries no <c>namespace</c> + <c>daemonset</c> labels and no Operarius selects it.</summary>
+    public sealed record NoTarget() : AlertOutcome("noTarget");
+
+    /// <summary>The <c>namespace</c> or <c>daemonset</c> label is no name Kubernetes accepts: nothing is asked of Kubernetes for it.</summary>
+    public sealed record InvalidTarget(TargetProblem Problem) : AlertOutcome("invalidTarget");
+
+    /// <summary>Kubernetes could not be reached in time: the webhook answers 503 so Alertmanager delivers again.</summary>
+    public sealed record Unavailable(string Reason) : AlertOutcome("unavailable");
+}

@@ -1,0 +1,195 @@
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Microsoft.Extensions.Options;
+using OpenFero.DaemonSet.Alerts;
+using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Metrics;
+
+namespace OpenFero.DaemonSet.Dispatch;
+
+/// <summary>
+/// One alert to at most one Job: check the target's names; match an Operarius; answer a known alert instance
+/// from the Job cache; take the DaemonSet's Lease (one remediation at a time, then a cooldown, and the alert
+/// instances it remediated); create the Job under the alert instance's deterministic name, so a second create
+/// anywhere is a 409 — a duplicate once the existing Job is confirmed as this alert's; record the Job on the
+/// Lease, or release the Lease when the Job was not created. Kubernetes out of reach is
+/// <see cref="AlertOutcome.Unavailable"/>, never an exception.
+/// </summary>
+public sealed partial class AlertRemediator(
+    IKubernetes client,
+    OperariusCatalog catalog,
+    JobWatcher jobs,
+    DaemonSetGuard guard,
+    ServerMetrics metrics,
+    IOptions<RemediationJobOptions> options,
+    ILogger<AlertRemediator> logger) : IAlertRemediator
+{
+    public async Task<AlertOutcome> RemediateAsync(AlertContext alert, CancellationToken cancellationToken)
+    {
+        if (alert.Target is { } named && DaemonSetTargetRules.Check(named) is { } problem)
+        {
+            LogInvalidTarget(logger, problem.Label, problem.Value);
+            return new AlertOutcome.InvalidTarget(problem);
+        }
+
+        if (!catalog.IsReady || !jobs.IsReady)
+        {
+            return new AlertOutcome.Unavailable("the Operarius catalog and Job cache are not synced with the cluster yet");
+        }
+
+        var operarius = OperariusMatcher.Match(alert, catalog.Operarii);
+        if (operarius is null)
+        {
+            return alert.Target is null ? new AlertOutcome.NoTarget() : new AlertOutcome.NoMatchingOperarius();
+        }
+
+        var ns = operarius.Metadata.NamespaceProperty ?? options.Value.OperariusNamespace;
+        var jobName = JobLabels.JobName(operarius.Metadata.Name, alert.Fingerprint, alert.StartsAt);
+        if (jobs.Get(jobName) is not null)
+        {
+            return new AlertOutcome.Deduplicated(operarius.Metadata.Name, ns, jobName);
+        }
+
+        var job = RemediationJobBuilder.Build(operarius, alert);
+        var cooldown = TimeSpan.FromSeconds(operarius.Spec.Deduplication?.Ttl ?? options.Value.CooldownSeconds);
+        DaemonSetGuard.Take.Taken? taken = null;
+        try
+        {
+            if (alert.Target is { } target)
+            {
+                var take = await guard.TryTakeAsync(ns, target, jobName, cooldown, cancellationToken);
+                if (take is not DaemonSetGuard.Take.Taken held)
+                {
+                    return LeaseOutcomes.Refused(operarius.Metadata.Name, ns, target, take);
+                }
+
+                taken = held;
+            }
+
+            var created = await client.BatchV1.CreateNamespacedJobAsync(job, ns, cancellationToken: cancellationToken);
+            jobs.Remember(created);
+            metrics.JobCreated();
+            await RecordAsync(alert, ns, jobName, cooldown, taken?.After, cancellationToken);
+            LogJobCreated(logger, ns, created.Metadata.Name, operarius.Metadata.Name);
+            return new AlertOutcome.JobCreated(operarius.Metadata.Name, ns, created.Metadata.Name);
+        }
+        catch (HttpOperationException exists) when (exists.Response.StatusCode == HttpStatusCode.Conflict && !cancellationToken.IsCancellationRequested)
+        {
+            return await ConflictAsync(operarius.Metadata.Name, alert, ns, jobName, cooldown, taken, cancellationToken);
+        }
+        catch (Exception error) when ((KubernetesFailures.IsUnavailable(error) || error is HttpOperationException) && !cancellationToken.IsCancellationRequested)
+        {
+            if (error is HttpOperationException && taken is not null)
+            {
+                // Kubernetes answered, so it can be asked whether the Job exists; a transport failure or timeout leaves the
+                // take to the start grace instead, as its create may still land.
+                await ReleaseUnlessCreatedAsync(ns, jobName, taken, cancellationToken);
+            }
+
+            metrics.KubernetesFailure(error.GetType().Name);
+            LogUnavailable(logger, error.Message);
+            return new AlertOutcome.Unavailable($"Kubernetes could not be reached: {Describe(error)}");
+        }
+    }
+
+    private static string Describe(Exception error) => error is HttpOperationException api
+        ? $"{(int)api.Response.StatusCode} {api.Response.ReasonPhrase}"
+        : error.Message;
+
+    /// <summary>A 409 is a duplicate only when the Job it collided with is this alert instance's own; otherwise the Lease is released and the alert delivered again.</summary>
+    private async Task<AlertOutcome> ConflictAsync(string operarius, AlertContext alert, string ns, string jobName, TimeSpan cooldown,
+        DaemonSetGuard.Take.Taken? taken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await ReadJobAsync(ns, jobName, cancellationToken) is { } existing && RemediationJobIdentity.IsJobOf(existing, operarius, alert))
+            {
+                jobs.Remember(existing);
+                await RecordAsync(alert, ns, jobName, cooldown, null, cancellationToken);
+                return new AlertOutcome.Deduplicated(operarius, ns, jobName);
+            }
+        }
+        catch (Exception error) when ((KubernetesFailures.IsUnavailable(error) || error is HttpOperationException) && !cancellationToken.IsCancellationRequested)
+        {
+            LogUnavailable(logger, error.Message);
+            return new AlertOutcome.Unavailable($"creating Job {ns}/{jobName} answered 409 Conflict and the Job could not be read: {Describe(error)}");
+        }
+
+        await ReleaseAsync(ns, taken, cancellationToken);
+        LogConflictWithoutJob(logger, ns, jobName);
+        return new AlertOutcome.Unavailable($"creating Job {ns}/{jobName} answered 409 Conflict, but no Job of this alert exists");
+    }
+
+    /// <summary>Lists the Job on its DaemonSet's Lease. The Job exists whatever happens here: a failure is logged, not answered.</summary>
+    private async Task RecordAsync(AlertContext alert, string ns, string jobName, TimeSpan cooldown, V1Lease? written, CancellationToken cancellationToken)
+    {
+        if (alert.Target is not { } target)
+        {
+            return;
+        }
+
+        try
+        {
+            await guard.RecordAsync(ns, target, jobName, cooldown, written, cancellationToken);
+        }
+        catch (Exception error) when (KubernetesFailures.IsUnavailable(error) || error is HttpOperationException or OperationCanceledException)
+        {
+            LogNotRecorded(logger, ns, jobName, error.Message);
+        }
+    }
+
+    private async Task ReleaseUnlessCreatedAsync(string ns, string jobName, DaemonSetGuard.Take.Taken taken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await ReadJobAsync(ns, jobName, cancellationToken) is null)
+            {
+                await ReleaseAsync(ns, taken, cancellationToken);
+            }
+        }
+        catch (Exception error) when (KubernetesFailures.IsUnavailable(error) || error is HttpOperationException)
+        {
+            LogNotReleased(logger, ns, jobName, error.Message);
+        }
+    }
+
+    private async Task ReleaseAsync(string ns, DaemonSetGuard.Take.Taken? taken, CancellationToken cancellationToken)
+    {
+        if (taken is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await guard.ReleaseAsync(ns, taken, cancellationToken);
+        }
+        catch (Exception error) when (KubernetesFailures.IsUnavailable(error) || error is HttpOperationException)
+        {
+            LogNotReleased(logger, ns, taken.After?.Metadata.Name ?? "", error.Message);
+        }
+    }
+
+    private Task<V1Job?> ReadJobAsync(string ns, string jobName, CancellationToken cancellationToken) =>
+        ReadOrNull.ReadAsync(() => client.BatchV1.ReadNamespacedJobAsync(jobName, ns, cancellationToken: cancellationToken));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created Job {Namespace}/{Job} from Operarius {Operarius}")]
+    private static partial void LogJobCreated(ILogger logger, string @namespace, string job, string operarius);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kubernetes unavailable, the alert will be delivered again: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert's target label {Label}={Value} is not a valid Kubernetes name; nothing is done for it")]
+    private static partial void LogInvalidTarget(ILogger logger, string label, string value);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Creating Job {Namespace}/{Job} answered 409 Conflict, but no Job of this alert exists; the alert will be delivered again")]
+    private static partial void LogConflictWithoutJob(ILogger logger, string @namespace, string job);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Namespace}/{Job} was created but could not be recorded on its DaemonSet's Lease: {Reason}")]
+    private static partial void LogNotRecorded(ILogger logger, string @namespace, string job, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Lease taken for Job {Namespace}/{Job} could not be released; it stops counting after the start grace: {Reason}")]
+    private static partial void LogNotReleased(ILogger logger, string @namespace, string job, string reason);
+}

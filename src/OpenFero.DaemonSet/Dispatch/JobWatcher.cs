@@ -1,0 +1,59 @@
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Options;
+using OpenFero.DaemonSet.Health;
+using OpenFero.DaemonSet.Kubernetes;
+
+namespace OpenFero.DaemonSet.Dispatch;
+
+/// <summary>
+/// The remediation Jobs of the Operarius namespace, kept current with list+watch. Answers "does this alert
+/// instance have its Job already" without an API call, and tells <see cref="JobFollowUps"/> about every Job it sees.
+/// </summary>
+public sealed class JobWatcher : BackgroundService, IReadinessCheck
+{
+    private readonly ListWatch<V1Job> cache;
+
+    public JobWatcher(IKubernetes client, IOptions<RemediationJobOptions> options, TimeProvider time, ILogger<JobWatcher> logger)
+    {
+        var ns = options.Value.OperariusNamespace;
+        cache = new ListWatch<V1Job>(
+            $"remediation jobs in {ns}",
+            async token =>
+            {
+                var list = await client.BatchV1.ListNamespacedJobAsync(ns, labelSelector: JobLabels.ManagedSelector, cancellationToken: token);
+                return (list.Items, list.Metadata.ResourceVersion);
+            },
+            (resourceVersion, token) => client.BatchV1.WatchListNamespacedJobAsync(
+                ns, labelSelector: JobLabels.ManagedSelector, resourceVersion: resourceVersion, cancellationToken: token),
+            time,
+            logger);
+        cache.Changed += (_, current) => Changed?.Invoke(current);
+    }
+
+    /// <summary>A Job was listed, added or changed (this version); raised on the watch's thread, so handlers only take note.</summary>
+    public event Action<V1Job>? Changed;
+
+    public string Name => "job-watcher";
+
+    public bool IsReady => cache.Synced;
+
+    /// <summary>Every Job as last seen.</summary>
+    public IReadOnlyList<V1Job> Jobs => cache.Items;
+
+    public V1Job? Get(string name) => cache.Get(name);
+
+    public void Remember(V1Job job) => cache.Remember(job);
+
+    public static string State(V1Job job) => job.Status switch
+    {
+        { Conditions: { } conditions } when conditions.Any(c => c.Type == "Complete" && c.Status == "True") => "succeeded",
+        { Conditions: { } conditions } when conditions.Any(c => c.Type == "Failed" && c.Status == "True") => "failed",
+        { Active: > 0 } => "running",
+        _ => "pending",
+    };
+
+    public static bool IsFinished(V1Job job) => State(job) is "succeeded" or "failed";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => cache.RunAsync(stoppingToken);
+}

@@ -1,0 +1,79 @@
+namespace OpenFero.DaemonSet.Dispatch;
+
+/// <summary>What this replica's Job cache knows of a Job by name.</summary>
+public enum JobPresence
+{
+    Absent,
+    Running,
+    Finished,
+}
+
+/// <summary>
+/// The times the Lease decisions weigh: the alert's cooldown; how long a tentative holder without a Job may still
+/// be creating it (longer than any create can take); how long a Job is remembered once it is gone.
+/// </summary>
+public sealed record LeaseRules(TimeSpan Cooldown, TimeSpan StartGrace, TimeSpan Retention);
+
+/// <summary>
+/// May this alert instance's Job start on its DaemonSet now? A pure decision over the Lease, the time, what the
+/// Job cache knows and the rules; the guard does the reading and writing around it.
+/// </summary>
+public abstract record LeaseDecision
+{
+    /// <summary>Nothing holds the DaemonSet: take the Lease (or keep it, when this Job already holds it) and create the Job.</summary>
+    public sealed record Proceed : LeaseDecision;
+
+    /// <summary>This alert instance was remediated, and its Job still exists or was started within the retention.</summary>
+    public sealed record AlreadyRemediated(string Job, DateTimeOffset Started) : LeaseDecision;
+
+    /// <summary>Another remediation of the DaemonSet has not finished.</summary>
+    public sealed record BlockedByRunningJob(string Job) : LeaseDecision;
+
+    /// <summary>Another alert took the Lease moments ago and may be creating its Job right now.</summary>
+    public sealed record BlockedByStart(string Job, DateTimeOffset Acquired) : LeaseDecision;
+
+    /// <summary>The DaemonSet was remediated recently.</summary>
+    public sealed record BlockedByCooldown(string Job, DateTimeOffset Until) : LeaseDecision;
+
+    public static LeaseDecision Decide(LeaseState? lease, string job, DateTimeOffset now, Func<string, JobPresence> jobs, LeaseRules rules)
+    {
+        if (lease is null)
+        {
+            return new Proceed();
+        }
+
+        var started = StartedJobs(lease, jobs);
+        if (started.FirstOrDefault(r => r.Job == job) is { } remediated && (jobs(job) != JobPresence.Absent || remediated.Started + rules.Retention > now))
+        {
+            return new AlreadyRemediated(job, remediated.Started);
+        }
+
+        if (lease.Holder is { } holder && holder != job)
+        {
+            var presence = jobs(holder);
+            if (presence == JobPresence.Running)
+            {
+                return new BlockedByRunningJob(holder);
+            }
+
+            if (presence == JobPresence.Absent && !lease.Remembers(holder) && lease.Acquired + rules.StartGrace > now)
+            {
+                return new BlockedByStart(holder, lease.Acquired);
+            }
+        }
+
+        // The cooldown holds for every alert, the holder's own included, and counts from the latest Job that started.
+        return started.MaxBy(r => r.Started) is { } latest && latest.Started + rules.Cooldown > now
+            ? new BlockedByCooldown(latest.Job, latest.Started + rules.Cooldown)
+            : new Proceed();
+    }
+
+    /// <summary>
+    /// The Jobs the Lease remembers starting, plus a tentative holder whose Job exists (its create landed but was
+    /// not recorded): a holder with no Job never ran, and is not remembered.
+    /// </summary>
+    public static IReadOnlyList<RemediatedJob> StartedJobs(LeaseState lease, Func<string, JobPresence> jobs) =>
+        lease.Holder is { } holder && !lease.Remembers(holder) && jobs(holder) != JobPresence.Absent
+            ? [new RemediatedJob(holder, lease.Acquired), .. lease.Remediated]
+            : lease.Remediated;
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using Microsoft.Extensions.Options;
+using OpenFero.DaemonSet.Kubernetes;
+
+namespace OpenFero.DaemonSet.Dispatch;
+
+/// <summary>
+/// Writes an Operarius' status as OpenFero does (executionCount, lastExecutionTime, lastExecutedJobName,
+/// lastExecutionStatus): read, change, replace with the read resourceVersion; a 409 means re-read and re-apply.
+/// </summary>
+public sealed class OperariusStatusWriter(IKubernetes client, IOptions<RemediationJobOptions> options)
+{
+    private const int Attempts = 5;
+
+    /// <summary>
+    /// Counts the Job's execution. The last* fields move to it only if it started after the one they name, so Jobs
+    /// recorded late (after a restart) do not hide a newer one. A Job the status already names was counted: nothing to do.
+    /// </summary>
+    public Task RecordStartAsync(string operarius, string jobName, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
+        UpdateAsync(operarius, status =>
+        {
+            if (status.LastExecutedJobName == jobName)
+            {
+                return false;
+            }
+
+            status.ExecutionCount = (status.ExecutionCount ?? 0) + 1;
+            if (status.LastExecutionTime is not { } last || startedAt.UtcDateTime >= DateTime.SpecifyKind(last, DateTimeKind.Utc))
+            {
+                status.LastExecutionTime = startedAt.UtcDateTime;
+                status.LastExecutedJobName = jobName;
+                status.LastExecutionStatus = "Pending";
+            }
+
+            return true;
+        }, cancellationToken);
+
+    public Task RecordOutcomeAsync(string operarius, string jobName, string outcome, CancellationToken cancellationToken) =>
+        UpdateAsync(operarius, status =>
+        {
+            if ((status.LastExecutedJobName != jobName && status.LastExecutedJobName is not null) || status.LastExecutionStatus == outcome)
+            {
+                return false;
+            }
+
+            status.LastExecutedJobName = jobName;
+            status.LastExecutionStatus = outcome;
+            return true;
+        }, cancellationToken);
+
+    /// <param name="change">Changes the status; false when there is nothing to write.</param>
+    private async Task UpdateAsync(string name, Func<OperariusStatus, bool> change, CancellationToken cancellationToken)
+    {
+        var ns = options.Value.OperariusNamespace;
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await client.CustomObjects.GetNamespacedCustomObjectAsync<Operarius>(
+                Operarius.Group, Operarius.Version, ns, Operarius.Plural, name, cancellationToken);
+            current.Status ??= new OperariusStatus();
+            if (!change(current.Status))
+            {
+                return;
+            }
+
+            try
+            {
+                await client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
+                    current, Operarius.Group, Operarius.Version, ns, Operarius.Plural, name, cancellationToken: cancellationToken);
+                return;
+            }
+            catch (HttpOperationException conflict) when (conflict.Response.StatusCode == HttpStatusCode.Conflict && attempt < Attempts)
+            {
+                // Another replica wrote first: read its version and apply the change again.
+            }
+        }
+    }
+}

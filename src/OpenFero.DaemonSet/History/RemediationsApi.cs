@@ -1,0 +1,82 @@
+using k8s;
+using k8s.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OpenFero.DaemonSet.Dispatch;
+
+namespace OpenFero.DaemonSet.History;
+
+/// <summary>One remediation as the cluster records it: its Job and the alert it answered.</summary>
+public sealed record RemediationRecord(
+    string Job,
+    string? Operarius,
+    string? Alert,
+    string? Fingerprint,
+    string? Target,
+    string State,
+    DateTime? Created,
+    DateTime? Started,
+    DateTime? Completed,
+    string? Verdict);
+
+/// <summary><c>GET /api/remediations</c>: the history, read from the cluster's Jobs so any replica answers the same.</summary>
+public static class RemediationsApi
+{
+    public static IEndpointRouteBuilder MapRemediations(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/remediations", ListAsync).WithName("ListRemediations").WithSummary("Remediation history, newest first");
+        return routes;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<RemediationRecord>>, ProblemHttpResult>> ListAsync(
+        IKubernetes client, IOptions<RemediationJobOptions> options, string? daemonset, CancellationToken cancellationToken)
+    {
+        var selector = JobLabels.ManagedSelector;
+        if (daemonset is not null)
+        {
+            var parts = daemonset.Split('/');
+            if (parts.Length != 2 || parts.Any(string.IsNullOrEmpty))
+            {
+                return TypedResults.Problem("daemonset must be NAMESPACE/NAME", statusCode: 400);
+            }
+
+            selector += $",{JobLabels.DaemonSetNamespace}={JobLabels.LabelValue(parts[0])},{JobLabels.DaemonSet}={JobLabels.LabelValue(parts[1])}";
+        }
+
+        var records = new List<RemediationRecord>();
+        string? next = null;
+        try
+        {
+            do
+            {
+                var page = await client.BatchV1.ListNamespacedJobAsync(options.Value.OperariusNamespace, labelSelector: selector, limit: 500, continueParameter: next, cancellationToken: cancellationToken);
+                records.AddRange(page.Items.Select(Record));
+                next = page.Metadata.ContinueProperty;
+            }
+            while (!string.IsNullOrEmpty(next));
+        }
+        catch (Exception error) when (error is HttpRequestException or k8s.Autorest.HttpOperationException or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException)
+        {
+            return TypedResults.Problem($"Kubernetes could not be reached: {error.Message}", statusCode: 503);
+        }
+
+        return TypedResults.Ok<IReadOnlyList<RemediationRecord>>([.. records.OrderByDescending(r => r.Created)]);
+    }
+
+    private static RemediationRecord Record(V1Job job)
+    {
+        IReadOnlyDictionary<string, string> labels = job.Metadata.Labels is { } l ? new Dictionary<string, string>(l) : new Dictionary<string, string>();
+        var target = labels.TryGetValue(JobLabels.DaemonSetNamespace, out var ns) && labels.TryGetValue(JobLabels.DaemonSet, out var ds) ? $"{ns}/{ds}" : null;
+        return new RemediationRecord(
+            job.Metadata.Name,
+            labels.GetValueOrDefault(JobLabels.Operarius),
+            labels.GetValueOrDefault(JobLabels.Alert),
+            labels.GetValueOrDefault(JobLabels.Fingerprint),
+            target,
+            JobWatcher.State(job),
+            job.Metadata.CreationTimestamp,
+            job.Status?.StartTime,
+            job.Status?.CompletionTime,
+            job.Metadata.Annotations is { } annotations && annotations.TryGetValue(JobLabels.VerdictAnnotation, out var verdict) ? verdict : null);
+    }
+}

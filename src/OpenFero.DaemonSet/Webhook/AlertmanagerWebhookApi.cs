@@ -1,0 +1,169 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OpenFero.DaemonSet.Alerts;
+using OpenFero.DaemonSet.Dispatch;
+using OpenFero.DaemonSet.Metrics;
+
+namespace OpenFero.DaemonSet.Webhook;
+
+/// <summary>
+/// <c>POST /alerts</c>: every alert of the delivery is remediated on its own, a few at a time, within a bounded
+/// time. 202 when each alert has its final outcome; 503 when Kubernetes could not be reached in time or the
+/// answer was due before every alert was done, so Alertmanager delivers again (deduplication makes that safe).
+/// What the client got wrong is its 4xx and one line of log, never an error with a stack.
+/// </summary>
+public static partial class AlertmanagerWebhookApi
+{
+    public static IEndpointRouteBuilder MapAlertmanagerWebhook(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/alerts", HandleAsync)
+            .WithName("ReceiveAlerts")
+            .WithSummary("Receive an Alertmanager webhook (version 4)")
+            .Accepts<AlertmanagerWebhook>("application/json")
+            .Produces<WebhookAnswer>(202)
+            .ProducesValidationProblem()
+            .ProducesProblem(401)
+            .ProducesProblem(413)
+            .ProducesProblem(415)
+            .ProducesProblem(503);
+        return routes;
+    }
+
+    public static async Task<Results<Accepted<WebhookAnswer>, ValidationProblem, ProblemHttpResult, JsonHttpResult<WebhookAnswer>>> HandleAsync(
+        HttpRequest request,
+        IValidator<AlertmanagerWebhook> validator,
+        IAlertRemediator remediator,
+        WebhookCapacity capacity,
+        IOptions<WebhookOptions> options,
+        ServerMetrics metrics,
+        TimeProvider time,
+        ILogger<AlertmanagerWebhook> logger,
+        CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var settings = options.Value;
+        try
+        {
+            switch (await ReadBodyAsync(request, capacity, settings.MaxBodyBytes, cancellationToken))
+            {
+                case WebhookBodyReader.Result.Rejected rejected:
+                    LogRefused(logger, rejected.StatusCode, rejected.Title, rejected.Detail);
+                    if (rejected.StatusCode == 503)
+                    {
+                        request.HttpContext.Response.Headers.RetryAfter = "5";
+                    }
+
+                    return TypedResults.Problem(rejected.Detail, statusCode: rejected.StatusCode, title: rejected.Title);
+                case WebhookBodyReader.Result.Abandoned abandoned:
+                    LogAbandoned(logger, abandoned.Reason);
+                    return TypedResults.Problem(abandoned.Reason, statusCode: 400, title: "Incomplete body");
+                case WebhookBodyReader.Result.Read read:
+                    return await AnswerAsync(read.Webhook);
+                default:
+                    throw new InvalidOperationException("unknown body read result");
+            }
+        }
+        finally
+        {
+            metrics.WebhookAnswered(time.GetElapsedTime(started));
+        }
+
+        async Task<Results<Accepted<WebhookAnswer>, ValidationProblem, ProblemHttpResult, JsonHttpResult<WebhookAnswer>>> AnswerAsync(AlertmanagerWebhook webhook)
+        {
+            var validation = await validator.ValidateAsync(webhook, cancellationToken);
+            if (!validation.IsValid)
+            {
+                LogRefused(logger, 400, "The webhook body is not valid", string.Join("; ", validation.Errors.Select(e => e.ErrorMessage)));
+                return TypedResults.ValidationProblem(validation.ToDictionary(), title: "The webhook body is not valid");
+            }
+
+            var alerts = webhook.Alerts!.Select(a => AlertContextFactory.Create(a, webhook.GroupKey ?? "")).ToList();
+            var finished = await BoundedDelivery.RunAsync(
+                alerts,
+                (alert, token) => RemediateAsync(remediator, alert, logger, token),
+                capacity.Remediations,
+                settings.MaxConcurrentRemediationsPerDelivery,
+                WorkBound(settings.AnswerTimeout) - time.GetElapsedTime(started),
+                time,
+                cancellationToken);
+            var unfinished = finished.Count(o => o is null);
+            if (unfinished > 0)
+            {
+                LogNotInTime(logger, unfinished, alerts.Count, settings.AnswerTimeout);
+            }
+
+            var notInTime = new AlertOutcome.Unavailable($"not finished within Webhook:AnswerTimeout ({settings.AnswerTimeout}); deliver again");
+            var outcomes = finished.Select(o => o ?? notInTime).ToList();
+            foreach (var outcome in outcomes)
+            {
+                metrics.AlertReceived(outcome.Kind);
+            }
+
+            var answer = new WebhookAnswer([.. alerts.Zip(outcomes, AlertAnswer.From)]);
+            if (outcomes.Any(o => o is AlertOutcome.Unavailable))
+            {
+                request.HttpContext.Response.Headers.RetryAfter = "10";
+                return TypedResults.Json(answer, statusCode: 503);
+            }
+
+            return TypedResults.Accepted((string?)null, answer);
+        }
+    }
+
+    /// <summary>
+    /// The alerts' work stops a tenth before the answer is due: the rest is for cancelling what is in flight and
+    /// writing the answer, so that it is out by Webhook:AnswerTimeout on a busy machine too.
+    /// </summary>
+    private static TimeSpan WorkBound(TimeSpan answerTimeout) => answerTimeout - (answerTimeout / 10);
+
+    /// <summary>Refuses what the headers already condemn, then reads the body if a body-read slot is free.</summary>
+    private static async Task<WebhookBodyReader.Result> ReadBodyAsync(HttpRequest request, WebhookCapacity capacity, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (WebhookBodyReader.RefuseByHeaders(request, maxBytes) is { } refused)
+        {
+            return refused;
+        }
+
+        // Not a queue: a waiting request would be held by the slow bodies ahead of it, and Alertmanager retries a 503.
+        if (!capacity.BodyReads.Wait(0, CancellationToken.None))
+        {
+            return new WebhookBodyReader.Result.Rejected(503, "Service Unavailable", "too many webhook bodies are being read at once (Webhook:MaxConcurrentBodyReads); deliver again");
+        }
+
+        try
+        {
+            return await WebhookBodyReader.ReadAsync(request, maxBytes, cancellationToken);
+        }
+        finally
+        {
+            capacity.BodyReads.Release();
+        }
+    }
+
+    private static async Task<AlertOutcome> RemediateAsync(IAlertRemediator remediator, AlertContext alert, ILogger logger, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["Alertname"] = alert.AlertName,
+            ["Fingerprint"] = alert.Fingerprint,
+            ["Namespace"] = alert.Target?.Namespace,
+            ["DaemonSet"] = alert.Target?.Name,
+        });
+        var outcome = await remediator.RemediateAsync(alert, cancellationToken);
+        LogOutcome(logger, alert.AlertName, alert.Status, outcome.Kind);
+        return outcome;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Alertname} ({Status}): {Outcome}")]
+    private static partial void LogOutcome(ILogger logger, string alertname, string status, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Unfinished} of {Alerts} alerts not finished within {AnswerTimeout}; asking Alertmanager to deliver again")]
+    private static partial void LogNotInTime(ILogger logger, int unfinished, int alerts, TimeSpan answerTimeout);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a webhook delivery: {StatusCode} {Title}: {Detail}")]
+    private static partial void LogRefused(ILogger logger, int statusCode, string title, string detail);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The client stopped sending before its webhook body arrived: {Reason}")]
+    private static partial void LogAbandoned(ILogger logger, string reason);
+}

@@ -1,0 +1,29 @@
+using FluentValidation;
+using OpenFero.DaemonSet.Alerts;
+
+namespace OpenFero.DaemonSet.Webhook;
+
+/// <summary>What a webhook body must hold for each alert to be acted on; failures name the field by path.</summary>
+public sealed class AlertmanagerWebhookValidator : AbstractValidator<AlertmanagerWebhook>
+{
+    public AlertmanagerWebhookValidator()
+    {
+        RuleFor(w => w.Version).Equal("4").OverridePropertyName("version").WithMessage("version must be \"4\" (Alertmanager's webhook format)");
+        RuleFor(w => w.Alerts).NotEmpty().OverridePropertyName("alerts").WithMessage("alerts must hold at least one alert");
+        RuleForEach(w => w.Alerts).NotNull().SetValidator(new AlertValidator()).OverridePropertyName("alerts");
+    }
+
+    private sealed class AlertValidator : AbstractValidator<AlertmanagerAlert>
+    {
+        public AlertValidator()
+        {
+            RuleFor(a => a.Status).Must(s => s is "firing" or "resolved").OverridePropertyName("status").WithMessage("status must be \"firing\" or \"resolved\"");
+            RuleFor(a => a.Fingerprint).NotEmpty().OverridePropertyName("fingerprint").WithMessage("fingerprint is required");
+            RuleFor(a => a.StartsAt).NotNull().OverridePropertyName("startsAt").WithMessage("startsAt is required");
+            RuleFor(a => a.Labels).NotNull().OverridePropertyName("labels").WithMessage("labels are required");
+            RuleFor(a => a.Labels!.GetValueOrDefault("alertname"))
+                .NotEmpty().When(a => a.Labels is not null)
+                .OverridePropertyName("labels.alertname").WithMessage("labels.alertname is required");
+        }
+    }
+}
