@@ -14,7 +14,6 @@ public sealed class AnalysisOptions
     public sealed class StatusEnricherOptions
     {
         public bool Enabled { get; set; } = true;
-        public bool ShowDetails { get; set; } = true;
     }
 
     public sealed class MisscheduledOptions
@@ -32,12 +31,10 @@ public sealed class AnalysisOptions
     public sealed class RolloutMonitorOptions
     {
         public bool Enabled { get; set; } = true;
-        public bool MonitorProgress { get; set; } = true;
     }
 
     public sealed class HealthAnalysisOptions
     {
         public bool Enabled { get; set; } = true;
-        public bool IncludeMetrics { get; set; } = true;
     }
 }
