@@ -154,12 +154,7 @@ public sealed class DaemonSetGuard(IKubernetes client, JobWatcher jobs, IOptions
     }
 
     /// <summary>What this replica's Job cache knows of a Job.</summary>
-    public JobPresence Presence(string job) => jobs.Get(job) switch
-    {
-        null => JobPresence.Absent,
-        var found when JobWatcher.IsFinished(found) => JobPresence.Finished,
-        _ => JobPresence.Running,
-    };
+    public JobPresence Presence(string job) => JobStates.Presence(jobs.Get(job));
 
     private V1Lease Recorded(V1Lease lease, RemediatedJob job, DateTimeOffset now, TimeSpan cooldown)
     {

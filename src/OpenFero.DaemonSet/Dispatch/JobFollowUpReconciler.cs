@@ -138,7 +138,7 @@ public sealed partial class JobFollowUpReconciler(
                 await UnlessGoneAsync($"the analysis on DaemonSet {facts.Target}", async () => verdict = await enrichment.AnalyzeAsync(facts, cancellationToken));
                 return verdict;
             case FollowUpStep.Finished:
-                var succeeded = JobWatcher.State(job) == "succeeded";
+                var succeeded = facts.State == JobState.Succeeded;
                 if (facts.Operarius is { } finishedOperarius)
                 {
                     await UnlessGoneAsync($"the end on Operarius {finishedOperarius}", () =>

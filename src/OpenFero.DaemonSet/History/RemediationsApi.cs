@@ -63,6 +63,15 @@ public static class RemediationsApi
         return TypedResults.Ok<IReadOnlyList<RemediationRecord>>([.. records.OrderByDescending(r => r.Created)]);
     }
 
+    private static string State(JobState state) => state switch
+    {
+        JobState.Pending => "pending",
+        JobState.Running => "running",
+        JobState.Succeeded => "succeeded",
+        JobState.Failed => "failed",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
     private static RemediationRecord Record(V1Job job)
     {
         IReadOnlyDictionary<string, string> labels = job.Metadata.Labels is { } l ? new Dictionary<string, string>(l) : new Dictionary<string, string>();
@@ -73,7 +82,7 @@ public static class RemediationsApi
             labels.GetValueOrDefault(JobLabels.Alert),
             labels.GetValueOrDefault(JobLabels.Fingerprint),
             target,
-            JobWatcher.State(job),
+            State(JobStates.Of(job)),
             job.Metadata.CreationTimestamp,
             job.Status?.StartTime,
             job.Status?.CompletionTime,
