@@ -12,7 +12,6 @@ public sealed class ResourceRegistry(ClusterStore? store = null)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, ResourceType> custom = new(StringComparer.Ordinal);
-    private readonly HashSet<string> registeredByHand = new(StringComparer.Ordinal);
 
     public IReadOnlyList<ResourceType> All => [.. ResourceTypes.BuiltIn, .. CustomTypes()];
 
@@ -21,29 +20,6 @@ public sealed class ResourceRegistry(ClusterStore? store = null)
         ?? CustomTypes().FirstOrDefault(t => t.Group == group && t.Version == version && t.Plural == plural);
 
     public bool ServesGroupVersion(string group, string version) => All.Any(t => t.Group == group && t.Version == version);
-
-    /// <summary>Serves the kinds a CRD defines without it being stored (the stored CRDs are served anyway).</summary>
-    public void Register(JsonObject crd)
-    {
-        lock (gate)
-        {
-            foreach (var type in TypesOf(crd))
-            {
-                registeredByHand.Add(KeyOf(type));
-            }
-        }
-    }
-
-    public void Unregister(JsonObject crd)
-    {
-        lock (gate)
-        {
-            foreach (var type in TypesOf(crd))
-            {
-                registeredByHand.Remove(KeyOf(type));
-            }
-        }
-    }
 
     /// <summary>The kinds one CRD defines, one per served version; the same instance comes back for a kind already known.</summary>
     public IReadOnlyList<ResourceType> TypesOf(JsonObject crd)
@@ -82,15 +58,8 @@ public sealed class ResourceRegistry(ClusterStore? store = null)
         return types;
     }
 
-    private List<ResourceType> CustomTypes()
-    {
-        var stored = store?.List(ResourceTypes.CustomResourceDefinitions).SelectMany(crd => TypesOf(crd.Json)).ToList() ?? [];
-        lock (gate)
-        {
-            var byHand = registeredByHand.Where(custom.ContainsKey).Select(key => custom[key]);
-            return [.. stored.Concat(byHand).Distinct()];
-        }
-    }
+    private List<ResourceType> CustomTypes() =>
+        [.. (store?.List(ResourceTypes.CustomResourceDefinitions).SelectMany(crd => TypesOf(crd.Json)) ?? []).Distinct()];
 
     private static string KeyOf(ResourceType type) => $"{type.Group}/{type.Version}/{type.Plural}";
 

@@ -49,9 +49,6 @@ public sealed partial class ClusterControllers : IAsyncDisposable
         controllers = [("scenario-edits", edits.Apply), ("daemonset", daemonSets.Reconcile), ("job", jobs.Reconcile), ("kubelet", kubelet.Reconcile)];
     }
 
-    /// <summary>The names the controllers go by in logs and in <see cref="Health"/>.</summary>
-    public IEnumerable<string> Names => controllers.Select(c => c.Name);
-
     public ControllerHealth Health { get; }
 
     /// <summary>The last unexpected failure of a controller pass, if any (the loop goes on after it).</summary>

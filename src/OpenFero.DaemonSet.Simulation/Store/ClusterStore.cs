@@ -180,15 +180,6 @@ public sealed partial class ClusterStore(TimeProvider time, int historyCapacity 
         }
     }
 
-    /// <summary>All kinds that currently hold at least one object or were ever touched.</summary>
-    public IReadOnlyList<ResourceType> KnownTypes()
-    {
-        lock (gate)
-        {
-            return [.. objects.Keys];
-        }
-    }
-
     private StoredObject Commit(ResourceType type, string? ns, string name, JsonObject obj, WatchEventType change)
     {
         var rv = ++resourceVersion;

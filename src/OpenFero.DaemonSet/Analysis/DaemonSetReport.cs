@@ -104,7 +104,6 @@ public sealed record MisscheduledPod(string Pod, string Node, string Rule, strin
 public enum UnscheduledReason
 {
     NoPodCreated,
-    UntoleratedTaint,
     InsufficientResources,
     HostPortTaken,
     NodeNotReady,

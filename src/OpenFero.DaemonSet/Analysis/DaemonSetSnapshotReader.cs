@@ -8,11 +8,11 @@ namespace OpenFero.DaemonSet.Analysis;
 /// <summary>
 /// Reads what the analysis needs with paged lists and selectors — the DaemonSet, its pods by its selector, every
 /// node once, its revisions, and the other pods only on the few nodes where a daemon pod waits — never one
-/// request per pod or per node: ceil(pods/500) + ceil(nodes/500) + 2, plus at most <see cref="WaitingNodesRead"/>.
+/// request per pod or per node: ceil(pods/500) + ceil(nodes/500) + 2 (<see cref="KubernetesPaging.PageSize"/>), plus
+/// at most <see cref="WaitingNodesRead"/>.
 /// </summary>
 public sealed class DaemonSetSnapshotReader(IKubernetes client)
 {
-    public const int PageSize = 500;
     public const int WaitingNodesRead = 3;
 
     /// <summary>The snapshot, or null when the DaemonSet does not exist.</summary>
@@ -25,11 +25,14 @@ public sealed class DaemonSetSnapshotReader(IKubernetes client)
         }
 
         var selector = string.Join(",", (daemonSet.Spec.Selector?.MatchLabels ?? new Dictionary<string, string>()).Select(kv => $"{kv.Key}={kv.Value}"));
-        var pods = (await PagesAsync(next => client.CoreV1.ListNamespacedPodAsync(target.Namespace, labelSelector: selector, limit: PageSize, continueParameter: next, cancellationToken: cancellationToken),
-            l => (l.Items, l.Metadata.ContinueProperty)))
-            .Where(p => p.Metadata.OwnerReferences?.Any(o => o.Uid == daemonSet.Metadata.Uid) == true).ToList();
-        var nodes = await PagesAsync(next => client.CoreV1.ListNodeAsync(limit: PageSize, continueParameter: next, cancellationToken: cancellationToken),
-            l => (l.Items, l.Metadata.ContinueProperty));
+        var pods = await KubernetesPaging.ItemsAsync(
+                next => client.CoreV1.ListNamespacedPodAsync(target.Namespace, labelSelector: selector, limit: KubernetesPaging.PageSize, continueParameter: next, cancellationToken: cancellationToken),
+                l => l.Items)
+            .Where(p => p.Metadata.OwnerReferences?.Any(o => o.Uid == daemonSet.Metadata.Uid) == true).ToListAsync(cancellationToken);
+        var nodes = await KubernetesPaging.ItemsAsync(
+                next => client.CoreV1.ListNodeAsync(limit: KubernetesPaging.PageSize, continueParameter: next, cancellationToken: cancellationToken),
+                l => l.Items)
+            .ToListAsync(cancellationToken);
         var revisions = await client.AppsV1.ListNamespacedControllerRevisionAsync(target.Namespace, labelSelector: selector, cancellationToken: cancellationToken);
         var current = revisions.Items.Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == daemonSet.Metadata.Uid) == true)
             .OrderByDescending(r => r.Revision).FirstOrDefault();
@@ -45,19 +48,5 @@ public sealed class DaemonSetSnapshotReader(IKubernetes client)
         }
 
         return new DaemonSetSnapshot(daemonSet, pods, nodes, others, hash, alertStartedAt);
-    }
-
-    private static async Task<List<T>> PagesAsync<TList, T>(Func<string?, Task<TList>> page, Func<TList, (IList<T> Items, string? Continue)> unpack)
-    {
-        var all = new List<T>();
-        string? next = null;
-        do
-        {
-            var (items, token) = unpack(await page(next));
-            all.AddRange(items);
-            next = token;
-        }
-        while (!string.IsNullOrEmpty(next));
-        return all;
     }
 }

@@ -11,7 +11,6 @@ public static class PlacementAnalysis
 {
     public const string AutoscalerTaint = "ToBeDeletedByClusterAutoscaler";
 
-    private static readonly string[] SystemTaints = ["node-role.kubernetes.io/control-plane", "node-role.kubernetes.io/master"];
 
     public static (IReadOnlyList<MisscheduledPod> Misscheduled, IReadOnlyList<UnscheduledNode> NotScheduled, IReadOnlyList<ExcludedNode> Excluded) Analyze(
         DaemonSetSnapshot snapshot, IReadOnlyDictionary<string, (PodCondition Condition, string? Message)> podStates)
@@ -63,8 +62,6 @@ public static class PlacementAnalysis
 
         return (misscheduled, notScheduled, excluded);
     }
-
-    public static bool IsSystemTaint(V1Taint taint) => SystemTaints.Contains(taint.Key);
 
     private static UnscheduledNode WhyNoPod(V1Node node) => !IsReady(node)
         ? new UnscheduledNode(node.Metadata.Name, UnscheduledReason.NodeNotReady, "node is NotReady", null)

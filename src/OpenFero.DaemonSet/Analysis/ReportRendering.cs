@@ -17,8 +17,6 @@ public static class ReportRendering
 
     public static string ToJson(DaemonSetReport report) => JsonSerializer.Serialize(report, Json);
 
-    public static string OneLine(DaemonSetReport report) => $"{report.Namespace}/{report.Name}: {report.Verdict.Summary}";
-
     public static string ToText(DaemonSetReport report)
     {
         var text = new StringBuilder();

@@ -79,7 +79,7 @@ public sealed partial class AlertRemediator(
         {
             return await ConflictAsync(operarius.Metadata.Name, alert, ns, jobName, cooldown, taken, cancellationToken);
         }
-        catch (Exception error) when ((KubernetesFailures.IsUnavailable(error) || error is HttpOperationException) && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (KubernetesFailures.IsFailure(error) && !cancellationToken.IsCancellationRequested)
         {
             if (error is HttpOperationException && taken is not null)
             {
@@ -111,7 +111,7 @@ public sealed partial class AlertRemediator(
                 return new AlertOutcome.Deduplicated(operarius, ns, jobName);
             }
         }
-        catch (Exception error) when ((KubernetesFailures.IsUnavailable(error) || error is HttpOperationException) && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (KubernetesFailures.IsFailure(error) && !cancellationToken.IsCancellationRequested)
         {
             LogUnavailable(logger, error.Message);
             return new AlertOutcome.Unavailable($"creating Job {ns}/{jobName} answered 409 Conflict and the Job could not be read: {Describe(error)}");
@@ -134,7 +134,7 @@ public sealed partial class AlertRemediator(
         {
             await guard.RecordAsync(ns, target, jobName, cooldown, written, cancellationToken);
         }
-        catch (Exception error) when (KubernetesFailures.IsUnavailable(error) || error is HttpOperationException or OperationCanceledException)
+        catch (Exception error) when (KubernetesFailures.IsFailure(error) || error is OperationCanceledException)
         {
             LogNotRecorded(logger, ns, jobName, error.Message);
         }
@@ -149,7 +149,7 @@ public sealed partial class AlertRemediator(
                 await ReleaseAsync(ns, taken, cancellationToken);
             }
         }
-        catch (Exception error) when (KubernetesFailures.IsUnavailable(error) || error is HttpOperationException)
+        catch (Exception error) when (KubernetesFailures.IsFailure(error))
         {
             LogNotReleased(logger, ns, jobName, error.Message);
         }
@@ -166,7 +166,7 @@ public sealed partial class AlertRemediator(
         {
             await guard.ReleaseAsync(ns, taken, cancellationToken);
         }
-        catch (Exception error) when (KubernetesFailures.IsUnavailable(error) || error is HttpOperationException)
+        catch (Exception error) when (KubernetesFailures.IsFailure(error))
         {
             LogNotReleased(logger, ns, taken.After?.Metadata.Name ?? "", error.Message);
         }

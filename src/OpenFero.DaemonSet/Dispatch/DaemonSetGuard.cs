@@ -91,27 +91,18 @@ public sealed class DaemonSetGuard(IKubernetes client, JobWatcher jobs, IOptions
         {
             var lease = attempt == 1 && written is not null ? written : await ReadAsync(leaseName, ns, cancellationToken);
             var now = time.GetUtcNow();
-            if (lease is null)
-            {
-                // Created with no take before it (an earlier attempt's create landed late): the Job still gets its record.
-                if (await WriteAsync(() => client.CoordinationV1.CreateNamespacedLeaseAsync(
-                        Recorded(NewLease(leaseName, ns, target, jobName, cooldown, now), new RemediatedJob(jobName, now), now, cooldown), ns, cancellationToken: cancellationToken)) is not null)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            var state = LeaseState.From(lease);
-            if (state.Remembers(jobName))
+            if (LeaseDecision.ToRecord(lease is null ? null : LeaseState.From(lease), jobName, now) is not { } record)
             {
                 return;
             }
 
-            var started = state.Holder == jobName ? state.Acquired : now;
-            if (await WriteAsync(() => client.CoordinationV1.ReplaceNamespacedLeaseAsync(
-                    Recorded(Clone(lease), new RemediatedJob(jobName, started), now, cooldown), leaseName, ns, cancellationToken: cancellationToken), orDeleted: true) is not null)
+            // No Lease: created with no take before it (an earlier attempt's create landed late); the Job still gets its record.
+            var recorded = lease is null
+                ? await WriteAsync(() => client.CoordinationV1.CreateNamespacedLeaseAsync(
+                    Recorded(NewLease(leaseName, ns, target, jobName, cooldown, now), record, now, cooldown), ns, cancellationToken: cancellationToken))
+                : await WriteAsync(() => client.CoordinationV1.ReplaceNamespacedLeaseAsync(
+                    Recorded(Clone(lease), record, now, cooldown), leaseName, ns, cancellationToken: cancellationToken), orDeleted: true);
+            if (recorded is not null)
             {
                 return;
             }
@@ -154,12 +145,7 @@ public sealed class DaemonSetGuard(IKubernetes client, JobWatcher jobs, IOptions
     }
 
     /// <summary>What this replica's Job cache knows of a Job.</summary>
-    public JobPresence Presence(string job) => jobs.Get(job) switch
-    {
-        null => JobPresence.Absent,
-        var found when JobWatcher.IsFinished(found) => JobPresence.Finished,
-        _ => JobPresence.Running,
-    };
+    public JobPresence Presence(string job) => JobStates.Presence(jobs.Get(job));
 
     private V1Lease Recorded(V1Lease lease, RemediatedJob job, DateTimeOffset now, TimeSpan cooldown)
     {

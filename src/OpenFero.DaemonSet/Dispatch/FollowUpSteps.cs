@@ -51,7 +51,7 @@ public static class FollowUpSteps
             due.Add(FollowUpStep.Analyzed);
         }
 
-        if (JobWatcher.IsFinished(job))
+        if (facts.State.IsFinished())
         {
             due.Add(FollowUpStep.Finished);
         }

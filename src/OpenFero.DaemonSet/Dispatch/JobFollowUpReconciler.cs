@@ -138,7 +138,7 @@ public sealed partial class JobFollowUpReconciler(
                 await UnlessGoneAsync($"the analysis on DaemonSet {facts.Target}", async () => verdict = await enrichment.AnalyzeAsync(facts, cancellationToken));
                 return verdict;
             case FollowUpStep.Finished:
-                var succeeded = JobWatcher.State(job) == "succeeded";
+                var succeeded = facts.State == JobState.Succeeded;
                 if (facts.Operarius is { } finishedOperarius)
                 {
                     await UnlessGoneAsync($"the end on Operarius {finishedOperarius}", () =>
@@ -176,39 +176,51 @@ public sealed partial class JobFollowUpReconciler(
     /// <summary>Writes on the Job while this replica's claim stands; null when it no longer does (taken over) or the Job is gone.</summary>
     private async Task<V1Job?> RecordAsync(V1Job job, JsonObject annotations, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= ConflictAttempts; attempt++)
+        var attempts = 0;
+        try
         {
-            if (await TryPatchAsync(job, annotations, cancellationToken) is { } written)
+            // A 409 means the Job changed since it was read (the Job controller's status, another replica): read it again.
+            return await ConflictRetry.RunAsync(async () =>
             {
-                return written;
-            }
+                if (attempts++ > 0)
+                {
+                    if (await ReadAsync(job.Metadata.Name, job.Metadata.NamespaceProperty, cancellationToken) is not { } current || FollowUpSteps.Claim(current)?.Holder != Holder)
+                    {
+                        return null;
+                    }
 
-            if (await ReadAsync(job.Metadata.Name, job.Metadata.NamespaceProperty, cancellationToken) is not { } current || FollowUpSteps.Claim(current)?.Holder != Holder)
-            {
-                return null;
-            }
+                    job = current;
+                }
 
-            job = current;
+                return await ReadOrNull.ReadAsync(() => PatchAsync(job, annotations, cancellationToken));
+            });
         }
-
-        throw new InvalidOperationException($"Job {job.Metadata.Name} kept changing while its follow-ups were recorded");
+        catch (HttpOperationException conflict) when (conflict.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            throw new InvalidOperationException($"Job {job.Metadata.Name} kept changing while its follow-ups were recorded", conflict);
+        }
     }
 
     /// <summary>A merge patch of annotations, conditioned on the Job's resourceVersion; null on a 409 or a 404.</summary>
     private async Task<V1Job?> TryPatchAsync(V1Job job, JsonObject annotations, CancellationToken cancellationToken)
     {
-        var patch = new JsonObject
-        {
-            ["metadata"] = new JsonObject { ["resourceVersion"] = job.Metadata.ResourceVersion, ["annotations"] = annotations.DeepClone() },
-        };
         try
         {
-            return await client.BatchV1.PatchNamespacedJobAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), job.Metadata.Name, job.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
+            return await PatchAsync(job, annotations, cancellationToken);
         }
         catch (HttpOperationException lost) when (lost.Response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
         {
             return null;
         }
+    }
+
+    private Task<V1Job> PatchAsync(V1Job job, JsonObject annotations, CancellationToken cancellationToken)
+    {
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["resourceVersion"] = job.Metadata.ResourceVersion, ["annotations"] = annotations.DeepClone() },
+        };
+        return client.BatchV1.PatchNamespacedJobAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), job.Metadata.Name, job.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
     }
 
     private Task<V1Job?> ReadAsync(string name, string ns, CancellationToken cancellationToken) =>

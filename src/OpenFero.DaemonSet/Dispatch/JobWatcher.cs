@@ -45,15 +45,5 @@ public sealed class JobWatcher : BackgroundService, IReadinessCheck
 
     public void Remember(V1Job job) => cache.Remember(job);
 
-    public static string State(V1Job job) => job.Status switch
-    {
-        { Conditions: { } conditions } when conditions.Any(c => c.Type == "Complete" && c.Status == "True") => "succeeded",
-        { Conditions: { } conditions } when conditions.Any(c => c.Type == "Failed" && c.Status == "True") => "failed",
-        { Active: > 0 } => "running",
-        _ => "pending",
-    };
-
-    public static bool IsFinished(V1Job job) => State(job) is "succeeded" or "failed";
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => cache.RunAsync(stoppingToken);
 }

@@ -3,6 +3,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Options;
+using OpenFero.DaemonSet.Kubernetes;
 
 namespace OpenFero.DaemonSet.Dispatch;
 
@@ -15,7 +16,6 @@ public sealed partial class LeaseCollector(
     IKubernetes client, JobWatcher jobs, DaemonSetGuard guard, IOptions<RemediationJobOptions> options, TimeProvider time, ILogger<LeaseCollector> logger)
     : BackgroundService
 {
-    private const int PageSize = 200;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,21 +60,16 @@ public sealed partial class LeaseCollector(
     {
         var ns = options.Value.OperariusNamespace;
         var rules = guard.Rules(TimeSpan.Zero);
-        string? next = null;
-        do
+        var leases = KubernetesPaging.ItemsAsync(
+            next => client.CoordinationV1.ListNamespacedLeaseAsync(ns, labelSelector: JobLabels.ManagedSelector, limit: KubernetesPaging.PageSize, continueParameter: next, cancellationToken: cancellationToken),
+            l => l.Items);
+        await foreach (var lease in leases)
         {
-            var page = await client.CoordinationV1.ListNamespacedLeaseAsync(ns, labelSelector: JobLabels.ManagedSelector, limit: PageSize, continueParameter: next, cancellationToken: cancellationToken);
-            foreach (var lease in page.Items)
+            if (LeaseRetention.MayDelete(LeaseState.From(lease), time.GetUtcNow(), guard.Presence, rules))
             {
-                if (LeaseRetention.MayDelete(LeaseState.From(lease), time.GetUtcNow(), guard.Presence, rules))
-                {
-                    await DeleteAsync(lease, ns, cancellationToken);
-                }
+                await DeleteAsync(lease, ns, cancellationToken);
             }
-
-            next = page.Metadata.ContinueProperty;
         }
-        while (!string.IsNullOrEmpty(next));
     }
 
     private async Task DeleteAsync(V1Lease lease, string ns, CancellationToken cancellationToken)

@@ -69,6 +69,18 @@ public abstract record LeaseDecision
     }
 
     /// <summary>
+    /// What a created Job adds to its DaemonSet's Lease: nothing when the Lease already lists it; else the Job,
+    /// started when it took the Lease if it holds it (its take is when it started), or now.
+    /// </summary>
+    public static RemediatedJob? ToRecord(LeaseState? lease, string job, DateTimeOffset now) => lease switch
+    {
+        null => new RemediatedJob(job, now),
+        _ when lease.Remembers(job) => null,
+        { Holder: var holder } when holder == job => new RemediatedJob(job, lease.Acquired),
+        _ => new RemediatedJob(job, now),
+    };
+
+    /// <summary>
     /// The Jobs the Lease remembers starting, plus a tentative holder whose Job exists (its create landed but was
     /// not recorded): a holder with no Job never ran, and is not remembered.
     /// </summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using k8s;
-using k8s.Autorest;
 using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Kubernetes;
 
@@ -12,8 +10,6 @@ namespace OpenFero.DaemonSet.Dispatch;
 /// </summary>
 public sealed class OperariusStatusWriter(IKubernetes client, IOptions<RemediationJobOptions> options)
 {
-    private const int Attempts = 5;
-
     /// <summary>
     /// Counts the Job's execution. The last* fields move to it only if it started after the one they name, so Jobs
     /// recorded late (after a restart) do not hide a newer one. A Job the status already names was counted: nothing to do.
@@ -54,26 +50,18 @@ public sealed class OperariusStatusWriter(IKubernetes client, IOptions<Remediati
     private async Task UpdateAsync(string name, Func<OperariusStatus, bool> change, CancellationToken cancellationToken)
     {
         var ns = options.Value.OperariusNamespace;
-        for (var attempt = 1; ; attempt++)
+
+        // A 409 means another replica wrote first: read its version and apply the change again.
+        await ConflictRetry.RunAsync(async () =>
         {
             var current = await client.CustomObjects.GetNamespacedCustomObjectAsync<Operarius>(
                 Operarius.Group, Operarius.Version, ns, Operarius.Plural, name, cancellationToken);
             current.Status ??= new OperariusStatus();
-            if (!change(current.Status))
-            {
-                return;
-            }
-
-            try
+            if (change(current.Status))
             {
                 await client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
                     current, Operarius.Group, Operarius.Version, ns, Operarius.Plural, name, cancellationToken: cancellationToken);
-                return;
             }
-            catch (HttpOperationException conflict) when (conflict.Response.StatusCode == HttpStatusCode.Conflict && attempt < Attempts)
-            {
-                // Another replica wrote first: read its version and apply the change again.
-            }
-        }
+        });
     }
 }

@@ -8,9 +8,9 @@ namespace OpenFero.DaemonSet.Dispatch;
 /// <summary>
 /// What the follow-ups of a remediation Job need, read from the Job itself so any replica can do them at any time:
 /// the Operarius, the alert and the target DaemonSet. Annotations carry the full values (label values are cut at 63
-/// characters); Jobs that only have the labels are read from those.
+/// characters); Jobs that only have the labels are read from those. <see cref="State"/> is the Job's, as this copy of it says.
 /// </summary>
-public sealed record RemediationJobFacts(string Job, string? Operarius, string AlertName, string Fingerprint, DateTimeOffset? StartsAt, DaemonSetTarget? Target)
+public sealed record RemediationJobFacts(string Job, string? Operarius, string AlertName, string Fingerprint, DateTimeOffset? StartsAt, DaemonSetTarget? Target, JobState State)
 {
     public const string OperariusAnnotation = "openfero.io/operarius";
     public const string AlertAnnotation = "openfero.io/alert";
@@ -43,7 +43,8 @@ public sealed record RemediationJobFacts(string Job, string? Operarius, string A
             Read(FingerprintAnnotation, JobLabels.Fingerprint) ?? "",
             annotations.TryGetValue(JobLabels.StartsAtAnnotation, out var startsAt)
                 && DateTimeOffset.TryParse(startsAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : null,
-            TargetOf(annotations, labels));
+            TargetOf(annotations, labels),
+            JobStates.Of(job));
     }
 
     private static DaemonSetTarget? TargetOf(IDictionary<string, string> annotations, IDictionary<string, string> labels)

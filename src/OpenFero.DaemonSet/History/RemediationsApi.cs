@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Dispatch;
+using OpenFero.DaemonSet.Kubernetes;
 
 namespace OpenFero.DaemonSet.History;
 
@@ -43,25 +44,30 @@ public static class RemediationsApi
             selector += $",{JobLabels.DaemonSetNamespace}={JobLabels.LabelValue(parts[0])},{JobLabels.DaemonSet}={JobLabels.LabelValue(parts[1])}";
         }
 
-        var records = new List<RemediationRecord>();
-        string? next = null;
+        List<RemediationRecord> records;
         try
         {
-            do
-            {
-                var page = await client.BatchV1.ListNamespacedJobAsync(options.Value.OperariusNamespace, labelSelector: selector, limit: 500, continueParameter: next, cancellationToken: cancellationToken);
-                records.AddRange(page.Items.Select(Record));
-                next = page.Metadata.ContinueProperty;
-            }
-            while (!string.IsNullOrEmpty(next));
+            records = await KubernetesPaging.ItemsAsync(
+                    next => client.BatchV1.ListNamespacedJobAsync(options.Value.OperariusNamespace, labelSelector: selector, limit: KubernetesPaging.PageSize, continueParameter: next, cancellationToken: cancellationToken),
+                    l => l.Items)
+                .Select(Record).ToListAsync(cancellationToken);
         }
-        catch (Exception error) when (error is HttpRequestException or k8s.Autorest.HttpOperationException or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception error) when (KubernetesFailures.IsFailure(error) && !cancellationToken.IsCancellationRequested)
         {
             return TypedResults.Problem($"Kubernetes could not be reached: {error.Message}", statusCode: 503);
         }
 
         return TypedResults.Ok<IReadOnlyList<RemediationRecord>>([.. records.OrderByDescending(r => r.Created)]);
     }
+
+    private static string State(JobState state) => state switch
+    {
+        JobState.Pending => "pending",
+        JobState.Running => "running",
+        JobState.Succeeded => "succeeded",
+        JobState.Failed => "failed",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
 
     private static RemediationRecord Record(V1Job job)
     {
@@ -73,7 +79,7 @@ public static class RemediationsApi
             labels.GetValueOrDefault(JobLabels.Alert),
             labels.GetValueOrDefault(JobLabels.Fingerprint),
             target,
-            JobWatcher.State(job),
+            State(JobStates.Of(job)),
             job.Metadata.CreationTimestamp,
             job.Status?.StartTime,
             job.Status?.CompletionTime,

@@ -1,8 +1,7 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using k8s;
-using k8s.Autorest;
 using k8s.Models;
+using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Remediation;
@@ -41,7 +40,9 @@ public sealed class DaemonSetChanges(IKubernetes client, TimeProvider time)
     public async Task UndoAsync(DaemonSetTarget target, string? judgedRevision, CancellationToken cancellationToken)
     {
         long? generation = null;
-        for (var attempt = 1; ; attempt++)
+
+        // A 409 means written since the read (the controller writes status all the time): read again and judge again.
+        await ConflictRetry.RunAsync(async () =>
         {
             var ds = await client.AppsV1.ReadNamespacedDaemonSetAsync(target.Name, target.Namespace, cancellationToken: cancellationToken);
             if (generation is not null && ds.Metadata.Generation != generation)
@@ -65,17 +66,9 @@ public sealed class DaemonSetChanges(IKubernetes client, TimeProvider time)
                 throw new InvalidOperationException($"the template of daemonset {target} changed since it was judged broken (revision {current}, not {judgedRevision}): nothing undone");
             }
 
-            try
-            {
-                await client.AppsV1.PatchNamespacedDaemonSetAsync(new V1Patch(UndoPatch(revisions[1], ds.Metadata.ResourceVersion), V1Patch.PatchType.StrategicMergePatch),
-                    target.Name, target.Namespace, fieldManager: FieldManager, cancellationToken: cancellationToken);
-                return;
-            }
-            catch (HttpOperationException conflict) when (conflict.Response.StatusCode == HttpStatusCode.Conflict && attempt < UndoAttempts)
-            {
-                // Written since the read (the controller writes status all the time): read again and judge again.
-            }
-        }
+            await client.AppsV1.PatchNamespacedDaemonSetAsync(new V1Patch(UndoPatch(revisions[1], ds.Metadata.ResourceVersion), V1Patch.PatchType.StrategicMergePatch),
+                target.Name, target.Namespace, fieldManager: FieldManager, cancellationToken: cancellationToken);
+        }, UndoAttempts);
     }
 
     private static string UndoPatch(V1ControllerRevision previous, string resourceVersion)

@@ -26,7 +26,8 @@ public abstract record RemediationStep
 
 /// <summary>
 /// What to do about a DaemonSet and why. <see cref="ExitWhenDone"/> is the exit of a plan with no steps (nothing to do,
-/// or a refusal); a plan with steps ends with the wait for the rollout, which decides.
+/// or a refusal); a plan with steps ends with the wait for the rollout, which decides. A <see cref="DryRun"/> plan is
+/// only told: it ends with <see cref="ExitWithoutActing"/>.
 /// </summary>
 public sealed record RemediationPlan(
     VerdictCause Cause,
@@ -35,7 +36,7 @@ public sealed record RemediationPlan(
     string? Recommendation,
     RemediationExit ExitWhenDone)
 {
-    public bool ChangesSomething => Steps.Any(s => s is not RemediationStep.WaitForRollout);
+    public bool DryRun { get; init; }
 
     /// <summary>The exit of a run that does not act (a dry run): a plan with steps has fixed nothing.</summary>
     public RemediationExit ExitWithoutActing => Steps.Count == 0 ? ExitWhenDone : RemediationExit.NotFixed;

@@ -1,4 +1,6 @@
+using k8s.Models;
 using OpenFero.DaemonSet.Analysis;
+using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Remediation;
 
@@ -7,11 +9,40 @@ namespace OpenFero.DaemonSet.Remediation;
 /// budget; never restart a broken new revision (report it, undo only when allowed); report what a restart cannot
 /// fix; leave OnDelete DaemonSets alone; otherwise restart the rollout; then wait for it. Only two plans end
 /// without kubectl's judgement: kubectl already says "successfully rolled out", or a known false alarm is all
-/// there is. Anything else that ends well ends with a wait for the rollout.
+/// there is. Anything else that ends well ends with a wait for the rollout. The runner's guards are decided here
+/// too: a namespace it may not act in, a DaemonSet that is gone or opted out, a dry run (a plan that only speaks).
 /// </summary>
 public static class RemediationPlanner
 {
-    public static RemediationPlan Plan(DaemonSetReport report, RemediationPolicy policy)
+    /// <summary>The guard before anything is read: the namespace lists (<see cref="RemediationPolicy.AllowsNamespace"/>).</summary>
+    public static RemediationRefusal? Refusal(DaemonSetTarget target, RemediationPolicy policy) =>
+        policy.AllowsNamespace(target.Namespace)
+            ? null
+            : new RemediationRefusal.Logged(
+                RemediationExit.Refused,
+                $"{target}: not remediated: namespace {target.Namespace} is not allowed (Runner__AllowNamespaces, Runner__DenyNamespaces)",
+                "its namespace is not allowed");
+
+    /// <summary>The guards once the DaemonSet is read: it exists, and its owners have not opted it out.</summary>
+    public static RemediationRefusal? Refusal(DaemonSetTarget target, V1DaemonSet? daemonSet, RemediationPolicy policy)
+    {
+        if (daemonSet is null)
+        {
+            return new RemediationRefusal.Logged(RemediationExit.NotFound, $"daemonset {target} not found", "it does not exist");
+        }
+
+        if (daemonSet.Metadata?.Annotations?.TryGetValue(RemediationPolicy.OptOutAnnotation, out var optOut) == true && optOut == "disabled")
+        {
+            var skipped = $"annotation {RemediationPolicy.OptOutAnnotation}=disabled: nothing done";
+            return new RemediationRefusal.Recorded(RemediationExit.Refused, $"{target}: {skipped}", "RemediationSkipped", skipped, policy.DryRun);
+        }
+
+        return null;
+    }
+
+    public static RemediationPlan Plan(DaemonSetReport report, RemediationPolicy policy) => ByCause(report, policy) with { DryRun = policy.DryRun };
+
+    private static RemediationPlan ByCause(DaemonSetReport report, RemediationPolicy policy)
     {
         var verdict = report.Verdict;
         var wait = new RemediationStep.WaitForRollout(policy.RolloutTimeout);

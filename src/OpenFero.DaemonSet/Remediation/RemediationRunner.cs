@@ -18,52 +18,41 @@ public sealed partial class RemediationRunner(
     TimeProvider time,
     ILogger<RemediationRunner> logger)
 {
-    private const int SpecObservationChecks = 30;
-    private static readonly TimeSpan SpecObservationInterval = TimeSpan.FromSeconds(1);
-
     public async Task<RemediationOutcome> RunAsync(DaemonSetTarget target, DateTimeOffset? alertStartedAt, RemediationPolicy policy, AnalysisOptions analysis, CancellationToken cancellationToken)
     {
-        if (!policy.AllowsNamespace(target.Namespace))
+        if (RemediationPlanner.Refusal(target, policy) is { } refused)
         {
-            LogRefused(logger, target.Namespace, target.Name, "its namespace is not allowed");
-            return new(RemediationExit.Refused, $"{target}: not remediated: namespace {target.Namespace} is not allowed (Runner__AllowNamespaces, Runner__DenyNamespaces)");
+            return await RefuseAsync(target, refused, cancellationToken);
         }
 
-        var snapshot = await reader.ReadAsync(target, alertStartedAt, cancellationToken);
-        if (snapshot is null)
+        var read = await reader.ReadAsync(target, alertStartedAt, cancellationToken);
+        if (RemediationPlanner.Refusal(target, read?.DaemonSet, policy) is { } guarded)
         {
-            LogRefused(logger, target.Namespace, target.Name, "it does not exist");
-            return new(RemediationExit.NotFound, $"daemonset {target} not found");
+            return await RefuseAsync(target, guarded, cancellationToken);
         }
 
-        if (snapshot.DaemonSet.Metadata.Annotations?.TryGetValue(RemediationPolicy.OptOutAnnotation, out var optOut) == true && optOut == "disabled")
-        {
-            var skipped = $"annotation {RemediationPolicy.OptOutAnnotation}=disabled: nothing done";
-            await RecordAsync(target, policy, "RemediationSkipped", skipped, cancellationToken);
-            return new(RemediationExit.Refused, $"{target}: {skipped}");
-        }
-
+        // The guard refuses a DaemonSet that was not found.
+        var snapshot = read!;
         var report = DaemonSetAnalyzer.Analyze(snapshot, analysis, time.GetUtcNow());
-        for (var attempt = 0; report.Verdict.Cause == VerdictCause.SpecNotObserved && attempt < SpecObservationChecks; attempt++)
+        for (var waited = 0; SpecObservation.WaitBeforeJudging(report, waited) is { } wait; waited++)
         {
-            // The controller has not caught up with the latest spec: judging its status now would judge the past.
-            await Task.Delay(SpecObservationInterval, time, cancellationToken);
+            await Task.Delay(wait, time, cancellationToken);
             snapshot = await reader.ReadAsync(target, alertStartedAt, cancellationToken) ?? snapshot;
             report = DaemonSetAnalyzer.Analyze(snapshot, analysis, time.GetUtcNow());
         }
 
         var plan = RemediationPlanner.Plan(report, policy);
         var paragraph = PlanText.Paragraph(target, report, plan);
-        if (policy.DryRun)
+        if (plan.DryRun)
         {
             LogDryRun(logger, target.Namespace, target.Name, paragraph);
             return new(plan.ExitWithoutActing, $"dry run, nothing done: {paragraph}");
         }
 
-        await RecordAsync(target, policy, "RemediationPlanned", paragraph, cancellationToken);
+        await RecordAsync(target, "RemediationPlanned", paragraph, cancellationToken);
         foreach (var step in plan.Steps)
         {
-            var ended = await RunStepAsync(target, policy, step, cancellationToken);
+            var ended = await RunStepAsync(target, step, cancellationToken);
             if (ended is not null)
             {
                 return ended with { Summary = $"{paragraph} Outcome: {ended.Summary}" };
@@ -73,7 +62,25 @@ public sealed partial class RemediationRunner(
         return new(plan.ExitWhenDone, $"{paragraph} Outcome: {plan.ExitWhenDone}");
     }
 
-    private async Task<RemediationOutcome?> RunStepAsync(DaemonSetTarget target, RemediationPolicy policy, RemediationStep step, CancellationToken cancellationToken)
+    private async Task<RemediationOutcome> RefuseAsync(DaemonSetTarget target, RemediationRefusal refusal, CancellationToken cancellationToken)
+    {
+        switch (refusal)
+        {
+            case RemediationRefusal.Logged logged:
+                LogRefused(logger, target.Namespace, target.Name, logged.Reason);
+                break;
+            case RemediationRefusal.Recorded { DryRun: true } told:
+                LogStep(logger, target.Namespace, target.Name, $"{told.EventReason}: {told.Message}");
+                break;
+            case RemediationRefusal.Recorded recorded:
+                await RecordAsync(target, recorded.EventReason, recorded.Message, cancellationToken);
+                break;
+        }
+
+        return new(refusal.Exit, refusal.Summary);
+    }
+
+    private async Task<RemediationOutcome?> RunStepAsync(DaemonSetTarget target, RemediationStep step, CancellationToken cancellationToken)
     {
         switch (step)
         {
@@ -85,14 +92,14 @@ public sealed partial class RemediationRunner(
                     var nodes = string.Join(", ", late.Nodes);
                     LogReplacementTimeout(logger, target.Namespace, target.Name, nodes, late.After);
                     var message = $"no available replacement on {nodes} within {late.After}: stopped before deleting more pods";
-                    await RecordAsync(target, policy, "PodReplacementTimeout", message, cancellationToken, "Warning");
+                    await RecordAsync(target, "PodReplacementTimeout", message, cancellationToken, "Warning");
                     return new(RemediationExit.NotFixed, $"NotFixed: {message}");
                 }
 
                 return null;
             case RemediationStep.RolloutRestart:
                 await changes.RestartAsync(target, cancellationToken);
-                await RecordAsync(target, policy, "RolloutRestarted", "rollout restarted (kubectl.kubernetes.io/restartedAt)", cancellationToken);
+                await RecordAsync(target, "RolloutRestarted", "rollout restarted (kubectl.kubernetes.io/restartedAt)", cancellationToken);
                 return null;
             case RemediationStep.RolloutUndo undo:
                 try
@@ -101,34 +108,31 @@ public sealed partial class RemediationRunner(
                 }
                 catch (InvalidOperationException cannot)
                 {
-                    await RecordAsync(target, policy, "RolloutUndoFailed", cannot.Message, cancellationToken, "Warning");
+                    await RecordAsync(target, "RolloutUndoFailed", cannot.Message, cancellationToken, "Warning");
                     return new(RemediationExit.NotFixed, $"NotFixed: {cannot.Message}");
                 }
 
-                await RecordAsync(target, policy, "RolloutUndone", "rolled back to the previous revision", cancellationToken);
+                await RecordAsync(target, "RolloutUndone", "rolled back to the previous revision", cancellationToken);
                 return null;
             case RemediationStep.WaitForRollout wait:
                 var waited = await waiter.WaitAsync(target, wait.Timeout, cancellationToken);
                 if (waited is RolloutWaitResult.RolledOut)
                 {
-                    await RecordAsync(target, policy, "RolloutComplete", waited.LastMessage, cancellationToken);
+                    await RecordAsync(target, "RolloutComplete", waited.LastMessage, cancellationToken);
                     return new(RemediationExit.RolledOut, $"RolledOut: {waited.LastMessage}");
                 }
 
-                await RecordAsync(target, policy, "RolloutNotComplete", $"{waited.GetType().Name}: {waited.LastMessage}", cancellationToken, "Warning");
+                await RecordAsync(target, "RolloutNotComplete", $"{waited.GetType().Name}: {waited.LastMessage}", cancellationToken, "Warning");
                 return new(RemediationExit.NotFixed, $"NotFixed: {waited.GetType().Name}: {waited.LastMessage}");
             default:
                 return null;
         }
     }
 
-    private async Task RecordAsync(DaemonSetTarget target, RemediationPolicy policy, string reason, string message, CancellationToken cancellationToken, string type = "Normal")
+    private async Task RecordAsync(DaemonSetTarget target, string reason, string message, CancellationToken cancellationToken, string type = "Normal")
     {
         LogStep(logger, target.Namespace, target.Name, $"{reason}: {message}");
-        if (!policy.DryRun)
-        {
-            await events.RecordAsync(target, reason, message, type, cancellationToken);
-        }
+        await events.RecordAsync(target, reason, message, type, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Namespace}/{DaemonSet}: {Step}")]

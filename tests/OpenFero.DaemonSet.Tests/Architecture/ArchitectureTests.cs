@@ -27,8 +27,8 @@ public sealed class ArchitectureTests
     [
         typeof(DaemonSetAnalyzer), typeof(HealthAnalysis), typeof(PlacementAnalysis), typeof(PodClassifier), typeof(VerdictRules),
         typeof(DaemonSetReport), typeof(ReportRendering),
-        typeof(RemediationPlanner), typeof(RemediationPlan), typeof(PlanText), typeof(RemediationPolicy),
-        typeof(OperariusMatcher), typeof(DaemonSetTargetRules), typeof(LeaseDecision), typeof(FollowUpDecision),
+        typeof(RemediationPlanner), typeof(RemediationPlan), typeof(PlanText), typeof(RemediationPolicy), typeof(RemediationRefusal), typeof(SpecObservation),
+        typeof(OperariusMatcher), typeof(DaemonSetTargetRules), typeof(LeaseDecision), typeof(FollowUpDecision), typeof(JobStates),
         typeof(AlertContextFactory), typeof(AlertContext),
     ];
 

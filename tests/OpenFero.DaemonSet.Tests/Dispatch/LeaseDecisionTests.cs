@@ -97,6 +97,22 @@ public sealed class LeaseDecisionTests
         Assert.IsType<LeaseDecision.Proceed>(LeaseDecision.Decide(lease, "job-a", Now, Jobs(), Rules));
     }
 
+    [Fact]
+    public void A_created_job_is_recorded_from_its_take_once()
+    {
+        var taken = new LeaseState("job-b", Now.AddSeconds(-3), Rules.Cooldown, [new("job-a", Now.AddHours(-1))]);
+
+        Assert.Equal(
+            [new RemediatedJob("job-b", Now), new RemediatedJob("job-b", Now.AddSeconds(-3)), new RemediatedJob("job-c", Now), null],
+            new[]
+            {
+                LeaseDecision.ToRecord(null, "job-b", Now),
+                LeaseDecision.ToRecord(taken, "job-b", Now),
+                LeaseDecision.ToRecord(taken, "job-c", Now),
+                LeaseDecision.ToRecord(taken, "job-a", Now),
+            });
+    }
+
     internal static LeaseState Recorded(string job, DateTimeOffset started) => new(job, started, Rules.Cooldown, [new RemediatedJob(job, started)]);
 
     internal static Func<string, JobPresence> Jobs(params (string Job, JobPresence Presence)[] known) =>

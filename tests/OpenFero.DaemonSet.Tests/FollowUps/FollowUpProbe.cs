@@ -68,7 +68,7 @@ internal sealed class FollowUpProbe(ServerHost host)
 
     /// <summary>Waits until the Job's start, verdict and end are all recorded: its Event, its annotation, the Operarius naming it.</summary>
     public Task AllRecordedAsync(string job) => UntilAsync(
-        async () => await StartedEventsAsync(job) > 0 && await VerdictAsync(job) is not null && JobWatcher.IsFinished(await JobAsync(job)),
+        async () => await StartedEventsAsync(job) > 0 && await VerdictAsync(job) is not null && JobStates.Of(await JobAsync(job)).IsFinished(),
         $"the RemediationStarted Event and the verdict annotation of Job {job}, and its end");
 
     /// <summary>Polls <paramref name="condition"/> until it holds; fails naming what was awaited when it does not within the bound.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using OpenFero.DaemonSet.Dispatch;
 using OpenFero.DaemonSet.Simulation.Faults;
 using OpenFero.DaemonSet.Tests.Infrastructure;
 
@@ -44,7 +45,7 @@ public sealed class FollowUpsAreLevelTriggeredTests
         await using var host = await ServerHost.StartClusterAsync();
         var probe = new FollowUpProbe(host);
         var job = await probe.CreateJobAsync(FollowUpProbe.RolloutStuck());
-        await FollowUpProbe.UntilAsync(async () => OpenFero.DaemonSet.Dispatch.JobWatcher.IsFinished(await probe.JobAsync(job)), "the Job to finish before any server runs");
+        await FollowUpProbe.UntilAsync(async () => JobStates.Of(await probe.JobAsync(job)).IsFinished(), "the Job to finish before any server runs");
 
         await host.StartServerAsync();
         await probe.AllRecordedAsync(job);
