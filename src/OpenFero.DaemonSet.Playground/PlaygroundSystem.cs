@@ -43,7 +43,7 @@ public sealed class PlaygroundSystem : IAsyncDisposable
             try
             {
                 HostPreflight.Check(server.Services);
-                await server.StartAsync(cancellationToken);
+                await ServeCommand.StartAsync(server, cancellationToken);
             }
             catch
             {

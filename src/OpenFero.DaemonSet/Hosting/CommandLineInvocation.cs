@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 
 namespace OpenFero.DaemonSet.Hosting;
 
@@ -17,9 +18,9 @@ public static class CommandLineInvocation
     {
         output ??= Console.Out;
         error ??= Console.Error;
+        HelpLayout.Apply(root);
         var parsed = root.Parse(WithVerb(root, args, defaultVerb), new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parsed.Action is not CommandLineAction { ClearsParseErrors: true } &&
-            (parsed.Errors.Select(e => e.Message).FirstOrDefault() ?? ConfigurationArguments.Problem(parsed)) is { } problem)
+        if (parsed.Action is not CommandLineAction { ClearsParseErrors: true } && Problem(parsed) is { } problem)
         {
             await error.WriteLineAsync($"{problem}; {Usage.Of(parsed.CommandResult.Command, root)}");
             return UsageError;
@@ -40,6 +41,18 @@ public static class CommandLineInvocation
             await error.WriteLineAsync(line);
             return UsageError;
         }
+    }
+
+    /// <summary>The first thing wrong with the command line, in one line, or null.</summary>
+    private static string? Problem(ParseResult parsed)
+    {
+        if (parsed.CommandResult.Command is RootCommand { Subcommands.Count: > 0 } && parsed.Tokens.FirstOrDefault() is { Type: TokenType.Argument } verb && !verb.Value.StartsWith('-'))
+        {
+            return $"unknown verb \"{verb.Value}\"";
+        }
+
+        var message = parsed.Errors.Select(e => e.Message).FirstOrDefault() ?? ConfigurationArguments.Problem(parsed);
+        return message is null ? null : UserError.OneLine(message).TrimEnd('.');
     }
 
     private static IReadOnlyList<string> WithVerb(RootCommand root, IReadOnlyList<string> args, string? defaultVerb)

@@ -22,11 +22,12 @@ public static class ServeCommand
     {
         await using var app = ServerApp.Build(args);
         HostPreflight.Check(app.Services);
-        // Taken before the run: a host whose start failed is disposed by RunAsync, its lifetime with it.
+        // Whether a cancelled start was a stop (SIGTERM) or a failure.
         var stopping = app.Lifetime.ApplicationStopping;
         try
         {
-            await app.RunAsync();
+            await StartAsync(app);
+            await app.WaitForShutdownAsync();
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -34,5 +35,22 @@ public static class ServeCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Starts the host; when the start fails (a port in use), stops what did start first, so its background services
+    /// end as stopped, not as failures logged beside the one line that says what is wrong.
+    /// </summary>
+    public static async Task StartAsync(IHost host, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await host.StopAsync(CancellationToken.None);
+            throw;
+        }
     }
 }

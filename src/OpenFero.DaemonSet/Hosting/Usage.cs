@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace OpenFero.DaemonSet.Hosting;
 
@@ -13,7 +14,7 @@ public static class Usage
             words.Add(command.Name);
         }
 
-        foreach (var option in command.Options.Where(o => !o.Hidden && o.ValueType != typeof(bool)))
+        foreach (var option in command.Options.Where(o => !o.Hidden && o is not (HelpOption or VersionOption)))
         {
             var text = $"{option.Name} {option.HelpName ?? "VALUE"}";
             words.Add(option.Required ? text : $"[{text}]");
