@@ -37,7 +37,7 @@ public sealed class HelpLayout(RootCommand root) : SynchronousCommandLineAction
 
     private static string OptionLabel(Option option)
     {
-        var names = string.Join(", ", option.Aliases.Order(StringComparer.Ordinal).Append(option.Name));
+        var names = string.Join(", ", option.Aliases.Where(a => !a.StartsWith('/')).Order(StringComparer.Ordinal).Append(option.Name));
         return option is HelpOption or VersionOption ? names : $"{names} {option.HelpName ?? "VALUE"}";
     }
 
