@@ -1,4 +1,8 @@
 using k8s;
+using k8s.Exceptions;
+using Microsoft.Extensions.Options;
+using OpenFero.DaemonSet.Kubernetes;
+using YamlDotNet.Core;
 
 namespace OpenFero.DaemonSet.Hosting;
 
@@ -10,7 +14,15 @@ public static class HostPreflight
 {
     public static void Check(IServiceProvider services)
     {
-        services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
-        services.GetRequiredService<IKubernetes>();
+        services.GetService<IStartupValidator>()?.Validate();
+        try
+        {
+            services.GetRequiredService<IKubernetes>();
+        }
+        catch (Exception unreadable) when (unreadable is YamlException or IOException or UnauthorizedAccessException)
+        {
+            var path = services.GetRequiredService<IOptions<KubernetesOptions>>().Value.Kubeconfig ?? "the kubeconfig";
+            throw new KubeConfigException($"cannot read {path}: {UserError.OneLine(unreadable.Message)}", unreadable);
+        }
     }
 }

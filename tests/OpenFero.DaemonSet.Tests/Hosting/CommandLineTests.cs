@@ -71,15 +71,20 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task A_missing_kubeconfig_exits_2_with_one_line()
+    public async Task A_missing_or_unreadable_kubeconfig_exits_2_with_one_line()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"openfero-no-such-{Guid.NewGuid():N}", "kubeconfig");
+        var garbled = Path.GetTempFileName();
+        await File.WriteAllTextAsync(garbled, "clusters: [not yaml", TestContext.Current.CancellationToken);
 
         var serve = await ProgramRun.RunAsync(Product, ["serve", "--urls", "http://127.0.0.1:0", "--kubeconfig", missing]);
         var analyze = await ProgramRun.RunAsync(Product, ["analyze", "--namespace", "a", "--daemonset", "b", "--kubeconfig", missing]);
         var remediate = await ProgramRun.RunAsync(Product, ["remediate"], Target(("Kubernetes__Kubeconfig", missing)));
+        var unreadable = await ProgramRun.RunAsync(Product, ["serve", "--urls", "http://127.0.0.1:0", "--kubeconfig", garbled]);
 
         Assert.All([serve, analyze, remediate], run => run.AssertUserError("kubeconfig", missing));
+        unreadable.AssertUserError("kubeconfig", garbled);
+        File.Delete(garbled);
     }
 
     [Fact]
