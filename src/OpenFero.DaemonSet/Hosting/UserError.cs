@@ -22,6 +22,8 @@ public static class UserError
             when conversion.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => $"configuration is not valid: {OneLine(conversion.Message)}",
         KubeConfigException kubeconfig => $"no usable kubeconfig: {OneLine(kubeconfig.Message)}",
         FileNotFoundException missing when missing.FileName is { } file => $"no such file: {file}",
+        // Kestrel's words for a bad --urls value name the value: "Invalid url: 'notaurl'".
+        FormatException invalidUrl when invalidUrl.Message.StartsWith("Invalid url", StringComparison.Ordinal) => $"--urls: {invalidUrl.Message}",
         IOException { InnerException: AddressInUseException or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } taken => OneLine(taken.Message),
         _ => null,
     };

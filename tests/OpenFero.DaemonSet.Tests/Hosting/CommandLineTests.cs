@@ -88,7 +88,7 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task A_port_in_use_exits_2_with_one_line()
+    public async Task A_port_in_use_or_an_address_that_is_none_exits_2_with_one_line()
     {
         await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = "healthy" }, TestContext.Current.CancellationToken);
         using var kubeconfig = new TemporaryKubeconfig(cluster);
@@ -97,8 +97,10 @@ public sealed class CommandLineTests
         var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
 
         var run = await ProgramRun.RunAsync(Product, ["serve", "--urls", url, "--kubeconfig", kubeconfig.Path]);
+        var notAnAddress = await ProgramRun.RunAsync(Product, ["serve", "--urls", "localhost-8080", "--kubeconfig", kubeconfig.Path]);
 
         run.AssertUserError(url, "address already in use");
+        notAnAddress.AssertUserError("--urls", "localhost-8080");
     }
 
     [Fact]
