@@ -8,10 +8,11 @@ WORKDIR /source
 COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
 COPY src/OpenFero.DaemonSet/OpenFero.DaemonSet.csproj src/OpenFero.DaemonSet/packages.lock.json src/OpenFero.DaemonSet/
 COPY src/OpenFero.DaemonSet.Semantics/OpenFero.DaemonSet.Semantics.csproj src/OpenFero.DaemonSet.Semantics/packages.lock.json src/OpenFero.DaemonSet.Semantics/
-COPY src/OpenFero.DaemonSet.Simulation/OpenFero.DaemonSet.Simulation.csproj src/OpenFero.DaemonSet.Simulation/packages.lock.json src/OpenFero.DaemonSet.Simulation/
 # The lock files decide every package version, transitive ones included; a restore that would change them fails.
 RUN dotnet restore src/OpenFero.DaemonSet/OpenFero.DaemonSet.csproj --locked-mode
-COPY src/ src/
+# Only the product's projects: the simulator and the playground are not part of the image.
+COPY src/OpenFero.DaemonSet/ src/OpenFero.DaemonSet/
+COPY src/OpenFero.DaemonSet.Semantics/ src/OpenFero.DaemonSet.Semantics/
 RUN dotnet publish src/OpenFero.DaemonSet/OpenFero.DaemonSet.csproj -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0.12

@@ -1,3 +1,12 @@
+using System.CommandLine;
 using OpenFero.DaemonSet.Hosting;
 
-return await CommandLine.RunAsync(args);
+// The verbs. Each runs on the generic host with the same Kubernetes client and validated options; settings come from
+// appsettings.json, the environment (Section__Key) and the command line (--Section:Key value).
+var root = new RootCommand("OpenFero.DaemonSet: remediates stuck Kubernetes DaemonSets from Alertmanager alerts.")
+{
+    ServeCommand.Create(),      // POST /alerts → Operarius → deduplicated remediation Job (the default verb)
+    AnalyzeCommand.Create(),    // one DaemonSet's report, for a person
+    RemediateCommand.Create(),  // the remediation Job's entrypoint: analyse, plan, act, wait for the rollout
+};
+return await CommandLineInvocation.RunAsync(root, args, defaultVerb: "serve");

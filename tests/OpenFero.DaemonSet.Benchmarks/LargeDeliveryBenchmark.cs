@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using k8s;
 using OpenFero.DaemonSet.Hosting;
+using OpenFero.DaemonSet.Playground;
 using OpenFero.DaemonSet.Simulation.Faults;
 using OpenFero.DaemonSet.Simulation.Hosting;
 
@@ -24,7 +25,7 @@ internal static class LargeDeliveryBenchmark
         var folder = Directory.CreateTempSubdirectory("openfero-bench-").FullName;
         var kubeconfig = Path.Combine(folder, "kubeconfig");
         cluster.WriteKubeconfig(kubeconfig);
-        await Playground.InstallOperariiAsync(cluster, CancellationToken.None);
+        await PlaygroundSystem.InstallOperariiAsync(cluster, CancellationToken.None);
         await using var server = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Kubernetes:Kubeconfig", kubeconfig, "--Serilog:MinimumLevel:Default", "Error"]);
         await server.StartAsync();
         var url = new Uri(new Uri(server.Urls.First()), "/alerts");

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using k8s.Models;
-using OpenFero.DaemonSet.Hosting;
+using OpenFero.DaemonSet.Playground;
 using OpenFero.DaemonSet.Semantics;
 using OpenFero.DaemonSet.Simulation.Hosting;
 using OpenFero.DaemonSet.Simulation.Store;
@@ -48,7 +48,7 @@ internal static class RemediationBenchmark
     private static async Task<TimeSpan> AlertToRolledOutAsync(string repositoryRoot, int run, CancellationToken cancellationToken)
     {
         var kubeconfig = Path.Combine(Directory.CreateTempSubdirectory("openfero-bench-").FullName, "kubeconfig");
-        await using var playground = await Playground.StartAsync("stuck-rollout", kubeconfig, ["--urls", "http://127.0.0.1:0", "--Serilog:MinimumLevel:Default", "Warning"], cancellationToken);
+        await using var playground = await PlaygroundSystem.StartAsync("stuck-rollout", kubeconfig, ["--urls", "http://127.0.0.1:0", "--Serilog:MinimumLevel:Default", "Warning"], cancellationToken);
         using var http = new HttpClient();
         var url = new Uri(playground.Server.Urls.First());
         var ready = Stopwatch.StartNew();

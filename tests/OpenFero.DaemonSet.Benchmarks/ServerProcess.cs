@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using OpenFero.DaemonSet.Hosting;
+using OpenFero.DaemonSet.Playground;
 using OpenFero.DaemonSet.Simulation.Hosting;
 
 namespace OpenFero.DaemonSet.Benchmarks;
@@ -33,7 +33,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("openfero-bench-").FullName;
         var kubeconfig = Path.Combine(folder, "kubeconfig");
         cluster.WriteKubeconfig(kubeconfig);
-        await Playground.InstallOperariiAsync(cluster, CancellationToken.None);
+        await PlaygroundSystem.InstallOperariiAsync(cluster, CancellationToken.None);
 
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using OpenFero.DaemonSet.Hosting;
+using OpenFero.DaemonSet.Playground;
 using OpenFero.DaemonSet.Simulation.Hosting;
 
 namespace OpenFero.DaemonSet.Benchmarks;
@@ -26,7 +27,7 @@ internal static partial class WebhookBenchmark
         var folder = Directory.CreateTempSubdirectory("openfero-bench-").FullName;
         var kubeconfig = Path.Combine(folder, "kubeconfig");
         cluster.WriteKubeconfig(kubeconfig);
-        await Playground.InstallOperariiAsync(cluster, CancellationToken.None);
+        await PlaygroundSystem.InstallOperariiAsync(cluster, CancellationToken.None);
 
         await using var server = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Kubernetes:Kubeconfig", kubeconfig, "--Serilog:MinimumLevel:Default", "Warning"]);
         await server.StartAsync();

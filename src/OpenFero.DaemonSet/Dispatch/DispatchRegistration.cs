@@ -24,9 +24,8 @@ public static class DispatchRegistration
         builder.Services.AddSingleton<OperariusStatusWriter>();
         builder.Services.AddSingleton<DaemonSetEvents>();
         builder.Services.AddSingleton<IAlertRemediator, AlertRemediator>();
-        builder.Services.AddSingleton<DaemonSetSnapshotReader>();
+        builder.AddAnalysis();
         builder.Services.AddSingleton<RemediationEnrichment>();
-        builder.Services.AddOptions<Analysis.AnalysisOptions>().BindConfiguration(Analysis.AnalysisOptions.Section);
         return builder;
     }
 }

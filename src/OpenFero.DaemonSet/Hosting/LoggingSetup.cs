@@ -39,6 +39,8 @@ public static class LoggingSetup
         return builder;
     }
 
+    // A user's mistake that stops the start (a port in use) is said in one line by the command line, without a trace.
     private static bool IsStartCancelledByStop(LogEvent logEvent) =>
-        logEvent.Exception is OperationCanceledException && logEvent.MessageTemplate.Text == "Hosting failed to start";
+        (logEvent.Exception is OperationCanceledException || (logEvent.Exception is { } failure && UserError.Describe(failure) is not null)) &&
+        logEvent.MessageTemplate.Text == "Hosting failed to start";
 }

@@ -1,88 +1,56 @@
-using Microsoft.Extensions.Options;
+using System.CommandLine;
 
 namespace OpenFero.DaemonSet.Hosting;
 
-/// <summary>
-/// <c>serve [--urls URL] [--kubeconfig PATH] [--playground [--scenario NAME]]</c>: the webhook server until
-/// stopped; with <c>--playground</c>, against a simulated cluster started for it.
-/// </summary>
+/// <summary><c>serve [--urls URL] [--kubeconfig PATH] [--Section:Key value]...</c>: the webhook server until stopped.</summary>
 public static class ServeCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var mapped = args.Select(a => a == "--kubeconfig" ? "--Kubernetes:Kubeconfig" : a).ToList();
-        try
+        var serve = new Command("serve", "The Alertmanager webhook server, until stopped (SIGTERM or Ctrl+C: exit 0).")
         {
-            if (mapped.Remove("--playground"))
-            {
-                return await RunPlaygroundAsync(mapped);
-            }
-
-            await using var app = ServerApp.Build([.. mapped]);
-            // Taken before the run: a host whose start failed is disposed by RunAsync, its lifetime with it.
-            var stopping = app.Lifetime.ApplicationStopping;
-            try
-            {
-                await app.RunAsync();
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                // SIGTERM before the server listened: Kestrel's bind was cancelled. A stop like any other.
-            }
-
-            return 0;
-        }
-        catch (OptionsValidationException invalid)
-        {
-            await Console.Error.WriteLineAsync($"configuration is not valid: {string.Join("; ", invalid.Failures)}");
-            return 2;
-        }
+            ConfigurationOption.Urls(),
+            ConfigurationOption.Kubeconfig(),
+            new VersionOption(),
+        }.PassingSettingsThrough();
+        serve.SetAction((parsed, _) => RunAsync(ConfigurationArguments.Of(parsed)));
+        return serve;
     }
 
-    private static async Task<int> RunPlaygroundAsync(List<string> args)
+    /// <summary>Runs the server with <paramref name="args"/> as its command-line configuration (<c>--Section:Key value</c>).</summary>
+    public static async Task<int> RunAsync(string[] args)
     {
-        var scenario = "stuck-rollout";
-        var at = args.IndexOf("--scenario");
-        if (at >= 0 && at + 1 < args.Count)
-        {
-            scenario = args[at + 1];
-            args.RemoveRange(at, 2);
-        }
-
-        var kubeconfig = Path.Combine(Path.GetTempPath(), "openfero-playground", "kubeconfig");
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        await using var playground = await Playground.StartAsync(scenario, kubeconfig, [.. args, "--Logging:Format", "text"], stop.Token);
-        playground.Server.Lifetime.ApplicationStopping.Register(stop.Cancel);
-        playground.Cluster.Stopping.Register(stop.Cancel);
-        var url = playground.Server.Urls.First();
-        Console.WriteLine($"""
-
-            OpenFero.DaemonSet playground: simulated cluster "{scenario}" at {playground.Cluster.BaseAddress}, server at {url}
-            In another terminal:
-
-              export KUBECONFIG={kubeconfig}
-              kubectl get ds,pods -n monitoring
-              curl -sS -X POST -H 'Content-Type: application/json' --data @test-alerts/kube-daemonset-rollout-stuck.json {url}/alerts
-              kubectl get jobs -n openfero -w
-              kubectl rollout status daemonset/node-exporter -n monitoring
-
-            The runner may act in: {playground.RunnerNamespaces} (in a cluster: rbac/runner-namespaces.yaml).
-            Ctrl+C stops it.
-            """);
+        await using var app = ServerApp.Build(args);
+        HostPreflight.Check(app.Services);
+        // Whether a cancelled start was a stop (SIGTERM) or a failure.
+        var stopping = app.Lifetime.ApplicationStopping;
         try
         {
-            await Task.Delay(Timeout.Infinite, stop.Token);
+            await StartAsync(app);
+            await app.WaitForShutdownAsync();
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            Console.WriteLine("Stopping the playground.");
+            // SIGTERM before the server listened: Kestrel's bind was cancelled. A stop like any other.
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Starts the host; when the start fails (a port in use), stops what did start first, so its background services
+    /// end as stopped, not as failures logged beside the one line that says what is wrong.
+    /// </summary>
+    public static async Task StartAsync(IHost host, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await host.StopAsync(CancellationToken.None);
+            throw;
+        }
     }
 }

@@ -40,6 +40,7 @@ public sealed class RemediationPolicy
     public TimeSpan BatchTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Where the run's one-paragraph outcome goes, for <c>kubectl describe pod</c> and the Job's status.</summary>
+    [Required]
     public string TerminationMessagePath { get; set; } = DefaultTerminationMessagePath;
 
     /// <summary>Not denied, and either listed or, with no list, anything but <c>kube-system</c>.</summary>

@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using OpenFero.DaemonSet.Analysis;
+using OpenFero.DaemonSet.Hosting;
 using OpenFero.DaemonSet.Semantics;
 using OpenFero.DaemonSet.Simulation.Hosting;
 using OpenFero.DaemonSet.Tests.Infrastructure;
@@ -111,22 +113,21 @@ public sealed class AnalysisSurfaceTests
         await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = "tainted-node" }, Cancel);
         var kubeconfig = Path.GetTempFileName();
         cluster.WriteKubeconfig(kubeconfig);
-        var output = new StringWriter();
-        var previous = Console.Out;
-        Console.SetOut(output);
-        try
-        {
-            var found = await OpenFero.DaemonSet.Hosting.CommandLine.RunAsync(["analyze", "--namespace", "logging", "--daemonset", "fluent-bit", "--kubeconfig", kubeconfig]);
-            var missing = await OpenFero.DaemonSet.Hosting.CommandLine.RunAsync(["analyze", "--namespace", "logging", "--daemonset", "nope", "--kubeconfig", kubeconfig]);
-            var badArgs = await OpenFero.DaemonSet.Hosting.CommandLine.RunAsync(["analyze", "--namespace", "logging"]);
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
 
-            Assert.Equal((0, 3, 2), (found, missing, badArgs));
-            Assert.Contains("DaemonSet logging/fluent-bit", output.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            Console.SetOut(previous);
-            File.Delete(kubeconfig);
-        }
+        var found = await AnalyzeAsync(["analyze", "--namespace", "logging", "--daemonset", "fluent-bit", "--kubeconfig", kubeconfig], output, errors);
+        var missing = await AnalyzeAsync(["analyze", "--namespace", "logging", "--daemonset", "nope", "--kubeconfig", kubeconfig], output, errors);
+        var badArgs = await AnalyzeAsync(["analyze", "--namespace", "logging"], output, errors);
+
+        Assert.Equal((0, 3, 2), (found, missing, badArgs));
+        Assert.Contains("DaemonSet logging/fluent-bit", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("daemonset logging/nope not found", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--daemonset", errors.ToString(), StringComparison.Ordinal);
+        File.Delete(kubeconfig);
     }
+
+    /// <summary>The analyze verb as the executable runs it, its report and errors written to the given writers.</summary>
+    private static Task<int> AnalyzeAsync(string[] args, TextWriter output, TextWriter errors) =>
+        CommandLineInvocation.RunAsync(new RootCommand { AnalyzeCommand.Create() }, args, output: output, error: errors);
 }

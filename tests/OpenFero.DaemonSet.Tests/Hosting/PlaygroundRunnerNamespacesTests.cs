@@ -1,4 +1,4 @@
-using OpenFero.DaemonSet.Hosting;
+using OpenFero.DaemonSet.Playground;
 using OpenFero.DaemonSet.Simulation.Controllers;
 
 namespace OpenFero.DaemonSet.Tests.Hosting;
@@ -13,11 +13,11 @@ public sealed class PlaygroundRunnerNamespacesTests
     public async Task The_playground_runner_may_act_in_its_scenarios_kube_system_daemonset()
     {
         var folder = Directory.CreateTempSubdirectory("openfero-playground-").FullName;
-        await using var playground = await Playground.StartAsync("broken-revision", Path.Combine(folder, "kubeconfig"),
+        await using var playground = await PlaygroundSystem.StartAsync("broken-revision", Path.Combine(folder, "kubeconfig"),
             ["--urls", "http://127.0.0.1:0", "--Logging:Format", "text", "--Serilog:MinimumLevel:Default", "Warning"], TestContext.Current.CancellationToken);
         // The handler the playground's Job pods run, called as the simulated kubelet calls it; a dry run, so it ends
         // with its plan instead of waiting for a rollout.
-        var runner = playground.Cluster.JobHandlers.Find(Playground.RunnerImage);
+        var runner = playground.Cluster.JobHandlers.Find(PlaygroundRunner.Image);
         Assert.NotNull(runner);
         using var log = new StringWriter();
         var environment = new Dictionary<string, string>
@@ -28,7 +28,7 @@ public sealed class PlaygroundRunnerNamespacesTests
             ["Runner__TerminationMessagePath"] = Path.Combine(folder, "termination-log"),
         };
 
-        var exit = await runner(new JobPodContext("openfero", "remediate-test", Playground.RunnerImage, environment, [], ["remediate"],
+        var exit = await runner(new JobPodContext("openfero", "remediate-test", PlaygroundRunner.Image, environment, [], ["remediate"],
             playground.Cluster.BaseAddress, log), TestContext.Current.CancellationToken);
 
         Assert.Equal("kube-system", playground.RunnerNamespaces);

@@ -19,7 +19,7 @@ public sealed class SigtermTests
         // The playground writes its kubeconfig under the temporary folder: a folder of its own, so another playground
         // running on the machine (a person's, another test run's) is never the cluster this one's server talks to.
         var temp = Directory.CreateTempSubdirectory("openfero-sigterm-").FullName;
-        await using var playground = HostProcess.Start("OpenFero.DaemonSet.dll", ["serve", "--playground", "--urls", "http://127.0.0.1:0"],
+        await using var playground = HostProcess.Start("OpenFero.DaemonSet.Playground.dll", ["--urls", "http://127.0.0.1:0"],
             environment: new Dictionary<string, string> { ["TMPDIR"] = temp });
         await playground.WaitForLineAsync(l => l.Contains("OpenFero.DaemonSet playground:", StringComparison.Ordinal), "playground banner");
 

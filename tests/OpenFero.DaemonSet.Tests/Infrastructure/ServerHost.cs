@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.AspNetCore.Builder;
 using OpenFero.DaemonSet.Hosting;
+using OpenFero.DaemonSet.Playground;
 using OpenFero.DaemonSet.Simulation.Hosting;
 
 namespace OpenFero.DaemonSet.Tests.Infrastructure;
@@ -31,7 +32,7 @@ internal sealed class ServerHost : IAsyncDisposable
     {
         var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = scenario }, TestContext.Current.CancellationToken);
         var host = new ServerHost(cluster);
-        await Playground.InstallOperariiAsync(cluster, TestContext.Current.CancellationToken);
+        await PlaygroundSystem.InstallOperariiAsync(cluster, TestContext.Current.CancellationToken);
         return host;
     }
 

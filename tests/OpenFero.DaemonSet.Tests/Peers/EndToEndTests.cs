@@ -1,6 +1,6 @@
 using k8s;
 using k8s.Models;
-using OpenFero.DaemonSet.Hosting;
+using OpenFero.DaemonSet.Playground;
 
 namespace OpenFero.DaemonSet.Tests.Peers;
 
@@ -17,7 +17,7 @@ public sealed class EndToEndTests
     public async Task Stuck_rollout_alert_is_remediated_and_resolves()
     {
         var kubeconfig = Path.Combine(Directory.CreateTempSubdirectory("openfero-e2e-").FullName, "kubeconfig");
-        await using var playground = await Playground.StartAsync("stuck-rollout", kubeconfig, ["--urls", "http://127.0.0.1:0", "--Serilog:MinimumLevel:Default", "Warning"], Cancel);
+        await using var playground = await PlaygroundSystem.StartAsync("stuck-rollout", kubeconfig, ["--urls", "http://127.0.0.1:0", "--Serilog:MinimumLevel:Default", "Warning"], Cancel);
         var server = new Uri(new Uri(playground.Server.Urls.First()), "/alerts");
         await using var alertmanager = await AlertmanagerProcess.StartAsync(server.ToString());
         await using var prometheus = await PrometheusProcess.StartAsync(playground.Cluster.BaseAddress, alertmanager.Address, PrometheusProcess.RolloutStuckRule("5s"));

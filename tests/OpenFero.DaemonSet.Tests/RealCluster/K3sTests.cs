@@ -2,7 +2,6 @@ using System.Net;
 using DotNet.Testcontainers.Builders;
 using k8s;
 using k8s.Models;
-using Microsoft.Extensions.Logging.Abstractions;
 using OpenFero.DaemonSet.Hosting;
 using OpenFero.DaemonSet.Remediation;
 using OpenFero.DaemonSet.Tests.Infrastructure;
@@ -55,9 +54,14 @@ public sealed class K3sTests
         }
 
         var answer = await http.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json");
-        var exit = await RemediateCommand.RunAsync(
-            new Dictionary<string, string> { ["OPENFERO_NAMESPACE"] = "monitoring", ["OPENFERO_DAEMONSET"] = "node-exporter", ["Runner__RolloutTimeout"] = "00:03:00" },
-            KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig), NullLoggerFactory.Instance, TextWriter.Null, Cancel);
+        var exit = await RemediateCommand.RunAsync(RemediateCommand.CreateHostBuilder(new Dictionary<string, string>
+        {
+            ["OPENFERO_NAMESPACE"] = "monitoring",
+            ["OPENFERO_DAEMONSET"] = "node-exporter",
+            ["Runner__RolloutTimeout"] = "00:03:00",
+            ["Runner__TerminationMessagePath"] = Path.Combine(Path.GetDirectoryName(kubeconfig)!, "termination-log"),
+            ["Kubernetes__Kubeconfig"] = kubeconfig,
+        }), TextWriter.Null, Cancel);
 
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         Assert.Single((await client.BatchV1.ListNamespacedJobAsync("openfero", cancellationToken: Cancel)).Items);

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenFero.DaemonSet.Hosting;
 using OpenFero.DaemonSet.Remediation;
 
 namespace OpenFero.DaemonSet.Tests.Remediation;
@@ -25,22 +28,45 @@ public sealed class RemediationPolicyTests
     }
 
     [Fact]
-    public void Batch_timeout_and_termination_message_path_come_from_the_environment()
+    public void The_policy_is_bound_from_the_jobs_environment_with_comma_or_indexed_lists()
     {
-        var context = RemediationContext.FromEnvironment(new Dictionary<string, string>
+        var policy = Policy(new()
         {
-            ["OPENFERO_NAMESPACE"] = "monitoring",
-            ["OPENFERO_DAEMONSET"] = "node-exporter",
+            ["Runner__AllowNamespaces"] = "monitoring, logging",
+            ["Runner__DenyNamespaces__0"] = "kube-system",
+            ["Runner__DenyNamespaces__1"] = "payments",
+            ["Runner__DryRun"] = "true",
             ["Runner__BatchTimeout"] = "00:00:30",
+            ["Runner__RolloutTimeout"] = "00:10:00",
             ["Runner__TerminationMessagePath"] = "/tmp/x",
-        }, out var error);
-        var defaults = RemediationContext.FromEnvironment(new Dictionary<string, string> { ["OPENFERO_NAMESPACE"] = "a", ["OPENFERO_DAEMONSET"] = "b" }, out _);
-        var bad = RemediationContext.FromEnvironment(new Dictionary<string, string> { ["OPENFERO_NAMESPACE"] = "a", ["OPENFERO_DAEMONSET"] = "b", ["Runner__BatchTimeout"] = "soon" }, out var badError);
+        });
+        var defaults = Policy([]);
 
-        Assert.Null(error);
-        Assert.Equal((TimeSpan.FromSeconds(30), "/tmp/x"), (context!.Policy.BatchTimeout, context.Policy.TerminationMessagePath));
-        Assert.Equal((TimeSpan.FromMinutes(2), "/dev/termination-log"), (defaults!.Policy.BatchTimeout, defaults.Policy.TerminationMessagePath));
-        Assert.Null(bad);
-        Assert.StartsWith("Runner__BatchTimeout: \"soon\"", badError, StringComparison.Ordinal);
+        Assert.Equal(["monitoring", "logging"], policy.AllowNamespaces);
+        Assert.Equal(["kube-system", "payments"], policy.DenyNamespaces);
+        Assert.Equal((true, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10), "/tmp/x"), (policy.DryRun, policy.BatchTimeout, policy.RolloutTimeout, policy.TerminationMessagePath));
+        Assert.Equal((false, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5), "/dev/termination-log"), (defaults.DryRun, defaults.BatchTimeout, defaults.RolloutTimeout, defaults.TerminationMessagePath));
+        Assert.Empty(defaults.AllowNamespaces);
+    }
+
+    [Theory]
+    [InlineData("Runner__BatchTimeout", "soon", "Runner:BatchTimeout")]
+    [InlineData("Runner__RolloutTimeout", "00:00:00", "RolloutTimeout")]
+    [InlineData("Runner__DryRun", "maybe", "Runner:DryRun")]
+    public void A_bad_setting_is_one_line_naming_it(string key, string value, string named)
+    {
+        var failure = Record.Exception(() => Policy(new() { [key] = value }));
+
+        var line = failure is null ? null : UserError.Describe(failure);
+        Assert.NotNull(line);
+        Assert.Contains(named, line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', line);
+    }
+
+    private static RemediationPolicy Policy(Dictionary<string, string> environment)
+    {
+        using var host = RemediateCommand.CreateHostBuilder(environment).Build();
+        host.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        return host.Services.GetRequiredService<IOptions<RemediationPolicy>>().Value;
     }
 }

@@ -1,5 +1,4 @@
 using k8s.Models;
-using Microsoft.Extensions.Logging.Abstractions;
 using OpenFero.DaemonSet.Hosting;
 using OpenFero.DaemonSet.Remediation;
 using OpenFero.DaemonSet.Simulation.Hosting;
@@ -117,8 +116,8 @@ public sealed class RemediationScenarioTests
         await using var cluster = await StartAsync("healthy");
         var errors = new StringWriter();
 
-        var noContext = await RemediateCommand.RunAsync(new Dictionary<string, string>(), cluster.ClientConfiguration(), NullLoggerFactory.Instance, errors, Cancel);
-        var gone = await RemediateCommand.RunAsync(Env("monitoring", "nope"), cluster.ClientConfiguration(), NullLoggerFactory.Instance, errors, Cancel);
+        var noContext = await RemediateAsync(cluster, new Dictionary<string, string>(), errors);
+        var gone = await RemediateAsync(cluster, Env("monitoring", "nope"), errors);
 
         Assert.Equal((RemediationExit.InvalidContext, RemediationExit.NotFound), (noContext, gone));
         Assert.Contains("missing OPENFERO_NAMESPACE and OPENFERO_DAEMONSET", errors.ToString(), StringComparison.Ordinal);
@@ -140,7 +139,24 @@ public sealed class RemediationScenarioTests
             env[key] = value;
         }
 
-        return RemediateCommand.RunAsync(env, cluster.ClientConfiguration(), NullLoggerFactory.Instance, errors, Cancel);
+        return RemediateAsync(cluster, env, errors);
+    }
+
+    /// <summary>The remediate verb's host, as a Job pod's container runs it, with <paramref name="environment"/> and a kubeconfig for the cluster.</summary>
+    internal static async Task<RemediationExit> RemediateAsync(SimulatedCluster cluster, Dictionary<string, string> environment, TextWriter errors)
+    {
+        var folder = Directory.CreateTempSubdirectory("openfero-remediate-").FullName;
+        try
+        {
+            var kubeconfig = Path.Combine(folder, "kubeconfig");
+            cluster.WriteKubeconfig(kubeconfig);
+            environment["Kubernetes__Kubeconfig"] = kubeconfig;
+            return await RemediateCommand.RunAsync(RemediateCommand.CreateHostBuilder(environment), errors, Cancel);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static Dictionary<string, string> Env(string ns, string name) => new() { ["OPENFERO_NAMESPACE"] = ns, ["OPENFERO_DAEMONSET"] = name };

@@ -1,4 +1,4 @@
-namespace OpenFero.DaemonSet.Hosting;
+namespace OpenFero.DaemonSet.Playground;
 
 /// <summary>Log lines to a TextWriter: what a simulated Job pod's log holds (what <c>kubectl logs</c> would show).</summary>
 public sealed class TextWriterLoggerProvider(TextWriter writer, TimeProvider time) : ILoggerProvider

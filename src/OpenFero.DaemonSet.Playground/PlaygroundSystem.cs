@@ -1,21 +1,19 @@
 using k8s;
 using k8s.Models;
+using OpenFero.DaemonSet.Hosting;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Simulation.Hosting;
 
-namespace OpenFero.DaemonSet.Hosting;
+namespace OpenFero.DaemonSet.Playground;
 
 /// <summary>
-/// <c>serve --playground</c>: the whole system on a machine with no cluster. A simulated cluster with a stuck
-/// DaemonSet, the CRD and the built-in Operarius installed through its API, the server against it, and Job
-/// pods of the project's image running the <c>remediate</c> verb in-process against the same API.
+/// The whole system on a machine with no cluster: a simulated cluster with a stuck DaemonSet, the CRD and the
+/// built-in Operarius installed through its API, the server against it, and Job pods of the project's image running
+/// the <c>remediate</c> verb in-process against the same API (<see cref="PlaygroundRunner"/>).
 /// </summary>
-public sealed class Playground : IAsyncDisposable
+public sealed class PlaygroundSystem : IAsyncDisposable
 {
-    public const string RunnerImage = "ghcr.io/openfero/openfero-daemonset";
-    private const string AllowNamespacesVariable = "Runner__AllowNamespaces";
-
-    private Playground(SimulatedCluster cluster, WebApplication server, string kubeconfig, string runnerNamespaces)
+    private PlaygroundSystem(SimulatedCluster cluster, WebApplication server, string kubeconfig, string runnerNamespaces)
     {
         Cluster = cluster;
         Server = server;
@@ -30,21 +28,36 @@ public sealed class Playground : IAsyncDisposable
     /// <summary>The namespaces the playground's runner may act in (comma-separated), as rbac/runner-namespaces.yaml lists them in a cluster.</summary>
     public string RunnerNamespaces { get; }
 
-    public static async Task<Playground> StartAsync(string scenario, string kubeconfig, string[] serverArgs, CancellationToken cancellationToken)
+    /// <param name="serverArgs">The server's command-line configuration (<c>--urls URL</c>, <c>--Section:Key value</c>).</param>
+    public static async Task<PlaygroundSystem> StartAsync(string scenario, string kubeconfig, string[] serverArgs, CancellationToken cancellationToken)
     {
         var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = scenario, Logging = true }, cancellationToken);
-        cluster.WriteKubeconfig(kubeconfig);
-        await InstallOperariiAsync(cluster, cancellationToken);
-        var runnerNamespaces = await DaemonSetNamespacesAsync(cluster, cancellationToken);
-        cluster.JobHandlers.Register(RunnerImage, async (pod, token) =>
+        try
         {
-            using var loggers = LoggerFactory.Create(b => b.AddProvider(new TextWriterLoggerProvider(pod.Log, TimeProvider.System)));
-            return (int)await RemediateCommand.RunAsync(WithAllowList(pod.Environment, runnerNamespaces), cluster.ClientConfiguration(), loggers, pod.Log, token);
-        });
-        var args = serverArgs.Contains("--urls") ? serverArgs : [.. serverArgs, "--urls", "http://127.0.0.1:8080"];
-        var server = ServerApp.Build([.. args, "--Kubernetes:Kubeconfig", kubeconfig]);
-        await server.StartAsync(cancellationToken);
-        return new Playground(cluster, server, kubeconfig, runnerNamespaces);
+            cluster.WriteKubeconfig(kubeconfig);
+            await InstallOperariiAsync(cluster, cancellationToken);
+            var runnerNamespaces = await DaemonSetNamespacesAsync(cluster, cancellationToken);
+            cluster.JobHandlers.Register(PlaygroundRunner.Image, new PlaygroundRunner(kubeconfig, runnerNamespaces).RunAsync);
+            var args = serverArgs.Contains("--urls") ? serverArgs : [.. serverArgs, "--urls", "http://127.0.0.1:8080"];
+            var server = ServerApp.Build([.. args, "--Kubernetes:Kubeconfig", kubeconfig]);
+            try
+            {
+                HostPreflight.Check(server.Services);
+                await ServeCommand.StartAsync(server, cancellationToken);
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+
+            return new PlaygroundSystem(cluster, server, kubeconfig, runnerNamespaces);
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -65,15 +78,6 @@ public sealed class Playground : IAsyncDisposable
             operarius.Metadata.NamespaceProperty, Operarius.Plural, cancellationToken: cancellationToken);
     }
 
-    /// <summary>
-    /// In a cluster the runner's allow list comes from rbac/runner-namespaces.yaml through envFrom, which the
-    /// simulated kubelet does not resolve; the playground's install lists the namespaces of its scenario's DaemonSets.
-    /// </summary>
-    private static IReadOnlyDictionary<string, string> WithAllowList(IReadOnlyDictionary<string, string> environment, string namespaces) =>
-        environment.ContainsKey(AllowNamespacesVariable)
-            ? environment
-            : new Dictionary<string, string>(environment, StringComparer.Ordinal) { [AllowNamespacesVariable] = namespaces };
-
     private static async Task<string> DaemonSetNamespacesAsync(SimulatedCluster cluster, CancellationToken cancellationToken)
     {
         using var client = new k8s.Kubernetes(cluster.ClientConfiguration());
@@ -83,7 +87,7 @@ public sealed class Playground : IAsyncDisposable
 
     private static string Resource(string name)
     {
-        using var stream = typeof(Playground).Assembly.GetManifestResourceStream($"operarius/{name}")
+        using var stream = typeof(PlaygroundSystem).Assembly.GetManifestResourceStream($"operarius/{name}")
             ?? throw new InvalidOperationException($"operarius/{name} is not embedded");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

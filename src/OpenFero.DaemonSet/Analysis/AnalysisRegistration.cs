@@ -1,0 +1,12 @@
+namespace OpenFero.DaemonSet.Analysis;
+
+public static class AnalysisRegistration
+{
+    /// <summary>The snapshot reader and the workflows' switches (<c>Analysis:…</c>), checked at start.</summary>
+    public static IHostApplicationBuilder AddAnalysis(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DaemonSetSnapshotReader>();
+        return builder;
+    }
+}
