@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenFero.DaemonSet.Hosting;
 using OpenFero.DaemonSet.Tests.Infrastructure;
-using OpenFero.DaemonSet.Tests.Webhook;
 
 namespace OpenFero.DaemonSet.Tests.Hosting;
 
