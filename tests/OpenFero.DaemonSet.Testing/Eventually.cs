@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Xunit;
+using Xunit.Sdk;
 
 namespace OpenFero.DaemonSet.Testing;
 
@@ -9,7 +11,8 @@ namespace OpenFero.DaemonSet.Testing;
 /// Waits for something the system under test does on its own time. Polls until the condition holds or the bound
 /// passes; a timeout fails the test with the reason given and the last thing observed (a value, or the exception
 /// the last look threw), so that a failure says what was awaited and how far it got. An exception while looking
-/// counts as "not yet" (an object not created yet, a server still starting); cancellation of the test does not.
+/// counts as "not yet" (an object not created yet, a server still starting); cancellation of the test does not, nor
+/// does a failed assertion inside the look (a process that exited cannot start answering later).
 /// </summary>
 public static class Eventually
 {
@@ -23,6 +26,7 @@ public static class Eventually
     public static Task HoldsAsync(Func<bool> condition, string reason, TimeSpan? within = null) =>
         ReachesAsync(() => Task.FromResult(condition()), holds => holds, reason, within);
 
+    [OverloadResolutionPriority(1)]
     public static Task HoldsAsync(Func<Task<bool>> condition, string reason, TimeSpan? within = null) =>
         ReachesAsync(condition, holds => holds, reason, within);
 
@@ -31,6 +35,8 @@ public static class Eventually
         ReachesAsync(() => Task.FromResult(observe()), accept, reason, within, describe);
 
     /// <summary>Observes until <paramref name="accept"/> takes what is observed, and returns that.</summary>
+    /// <remarks>Preferred for an async lambda, which would otherwise also fit the overload observing a Task.</remarks>
+    [OverloadResolutionPriority(1)]
     public static async Task<T> ReachesAsync<T>(Func<Task<T>> observe, Func<T, bool> accept, string reason, TimeSpan? within = null, Func<T, string>? describe = null)
     {
         var bound = within ?? DefaultBound;
@@ -52,7 +58,7 @@ public static class Eventually
 
                 last = describe is null ? Describe(value) : describe(value);
             }
-            catch (Exception error) when (!cancel.IsCancellationRequested)
+            catch (Exception error) when (!cancel.IsCancellationRequested && error is not IAssertionException)
             {
                 last = $"an exception: {error.GetType().Name}: {error.Message}";
             }

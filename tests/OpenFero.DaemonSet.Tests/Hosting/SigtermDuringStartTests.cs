@@ -30,6 +30,8 @@ public sealed class SigtermDuringStartTests
         foreach (var delay in new[] { 250, 500, 750, 1000, 1500, 2000 })
         {
             await using var server = HostProcess.Start("OpenFero.DaemonSet.dll", ["serve", "--urls", "http://127.0.0.1:0", "--kubeconfig", kubeconfig]);
+            // The delay is the stimulus, not a wait: start-up shows nothing before it listens, so the moment of the
+            // signal inside it can only be chosen by time.
             await Task.Delay(delay, TestContext.Current.CancellationToken);
             await server.TerminateAsync();
             var exit = await server.WaitForExitAsync(StopBound);
