@@ -73,8 +73,9 @@ public sealed class NothingLostNothingDoubledTests
         host.Cluster.Faults.Script(new FaultMatch("create", "jobs"), 1, new Fault.Latency(TimeSpan.FromSeconds(4)));
 
         var hung = await server.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json");
-        // The create the answer gave up on carries on and commits once the injected latency has passed.
-        await Eventually.HoldsAsync(async () => (await host.JobsAsync()).Count == 1, "the late create to commit its Job", TimeSpan.FromSeconds(60));
+        // Redelivered only once the API server is done with the create the answer gave up on, committed or dropped:
+        // a late Job, if there is one, exists before the redelivery looks.
+        await Eventually.HoldsAsync(() => host.Cluster.Requests.Finished("create", "jobs") >= 1, "the API server to be done with the held-up create of the Job");
         var redelivered = await server.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, hung.StatusCode);
