@@ -59,7 +59,7 @@ internal static class GoldenFile
                 x++;
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || common[x, y + 1] >= common[x + 1, y]))
+            else if (y < b.Length && (x == a.Length || common[x, y + 1] > common[x + 1, y]))
             {
                 lines.Add(('+', y + 1, b[y]));
                 y++;
