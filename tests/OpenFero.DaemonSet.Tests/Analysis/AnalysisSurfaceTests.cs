@@ -108,22 +108,26 @@ public sealed class AnalysisSurfaceTests
         await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = "tainted-node" }, Cancel);
         var kubeconfig = Path.GetTempFileName();
         cluster.WriteKubeconfig(kubeconfig);
-        var output = new StringWriter();
-        var previous = Console.Out;
-        Console.SetOut(output);
         try
         {
-            var found = await OpenFero.DaemonSet.Hosting.CommandLine.RunAsync(["analyze", "--namespace", "logging", "--daemonset", "fluent-bit", "--kubeconfig", kubeconfig]);
-            var missing = await OpenFero.DaemonSet.Hosting.CommandLine.RunAsync(["analyze", "--namespace", "logging", "--daemonset", "nope", "--kubeconfig", kubeconfig]);
-            var badArgs = await OpenFero.DaemonSet.Hosting.CommandLine.RunAsync(["analyze", "--namespace", "logging"]);
+            // The verb as an operator runs it, in its own process: its output is its own, not the test host's console.
+            var (found, foundOutput) = await AnalyzeAsync("--namespace", "logging", "--daemonset", "fluent-bit", "--kubeconfig", kubeconfig);
+            var (missing, _) = await AnalyzeAsync("--namespace", "logging", "--daemonset", "nope", "--kubeconfig", kubeconfig);
+            var (badArgs, _) = await AnalyzeAsync("--namespace", "logging");
 
             Assert.Equal((0, 3, 2), (found, missing, badArgs));
-            Assert.Contains("DaemonSet logging/fluent-bit", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains("DaemonSet logging/fluent-bit", foundOutput, StringComparison.Ordinal);
         }
         finally
         {
-            Console.SetOut(previous);
             File.Delete(kubeconfig);
         }
+    }
+
+    private static async Task<(int? Exit, string Output)> AnalyzeAsync(params string[] arguments)
+    {
+        await using var verb = OpenFero.DaemonSet.Tests.Hosting.HostProcess.Start("OpenFero.DaemonSet.dll", ["analyze", .. arguments]);
+        var exit = await verb.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        return (exit, verb.Output);
     }
 }
