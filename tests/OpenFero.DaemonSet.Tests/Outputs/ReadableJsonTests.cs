@@ -50,6 +50,24 @@ public sealed class ReadableJsonTests
         Assert.DoesNotContain("\\u00", json, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_json_log_line_shows_the_value_as_written()
+    {
+        await using var host = await ServerHost.StartClusterAsync();
+        await using var server = OpenFero.DaemonSet.Tests.Hosting.HostProcess.Start("OpenFero.DaemonSet.dll",
+            ["serve", "--urls", "http://127.0.0.1:0", "--Kubernetes:Kubeconfig", host.Kubeconfig]);
+        var listening = await server.WaitForLineAsync(l => l.Contains("Now listening on", StringComparison.Ordinal), "\"Now listening on\" log event");
+        using var http = new HttpClient { BaseAddress = new Uri(System.Text.Json.Nodes.JsonNode.Parse(listening)!["address"]!.GetValue<string>()) };
+
+        await Eventually.ReachesAsync(() => http.PostJsonAsync($$"""
+            {"version":"4","status":"firing","alerts":[{"status":"firing","labels":{"alertname":{{Quoted(Awkward)}}},"startsAt":"2026-11-22T22:38:45Z","fingerprint":"a"}]}
+            """), answer => answer.IsSuccessStatusCode, "the server to take the delivery", describe: answer => $"{(int)answer.StatusCode}");
+        var line = await server.WaitForLineAsync(l => l.Contains("Grüße", StringComparison.Ordinal), "the log line naming the alert");
+
+        Assert.Contains(Quoted(Awkward), line, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u00", line, StringComparison.Ordinal);
+    }
+
     /// <summary>The value as a JSON string literal with only what JSON requires escaped.</summary>
     private static string Quoted(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }
