@@ -53,7 +53,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
 
     public static async Task<SimulatedCluster> StartAsync(SimulatedClusterOptions options, CancellationToken cancellationToken)
     {
-        var store = new ClusterStore(options.Time, options.HistoryCapacity).WithApiServerStrategies();
+        var store = new ClusterStore(options.Time, options.HistoryCapacity, options.NameSeed).WithApiServerStrategies();
         var registry = new ResourceRegistry(store);
         var scenario = options.Scenario is null ? Scenario.Empty : ScenarioCatalog.Load(options.Scenario);
         scenario.ApplyTo(store);
@@ -90,7 +90,10 @@ public sealed class SimulatedCluster : IAsyncDisposable
         {
             controllers = new ClusterControllers(store, options.Time, scenario, jobHandlers,
                 app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ClusterControllers>(), options.ControllerStallBound);
-            controllers.Start();
+            if (!options.StepControllers)
+            {
+                controllers.Start();
+            }
         }
 
         return new SimulatedCluster(app, store, registry, faults, requests, jobHandlers, controllers, baseAddress);

@@ -16,6 +16,15 @@ public sealed class SimulatedClusterOptions
     /// <summary>Whether the controllers run. Off, the cluster is only an API server over the scenario's objects.</summary>
     public bool RunControllers { get; init; } = true;
 
+    /// <summary>
+    /// Whether the controllers wait to be stepped (<see cref="ClusterControllers.ReconcileOnce"/> between advances of a
+    /// fake <see cref="Time"/>) instead of running on their own: a run that ends the same way every time.
+    /// </summary>
+    public bool StepControllers { get; init; }
+
+    /// <summary>A seed for generated names and uids, so that a stepped run on a fixed clock creates the same objects every time.</summary>
+    public int? NameSeed { get; init; }
+
     /// <summary>How many changes the store keeps for watches to resume from; older versions are 410 Gone.</summary>
     public int HistoryCapacity { get; init; } = 100_000;
 

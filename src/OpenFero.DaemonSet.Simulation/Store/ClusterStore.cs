@@ -5,11 +5,13 @@ namespace OpenFero.DaemonSet.Simulation.Store;
 /// <summary>
 /// The simulated cluster's etcd and the storage half of its API server: objects by kind, namespace and
 /// name, one resourceVersion counter, optimistic concurrency, graceful deletion and a bounded event
-/// history that watches replay from. Thread-safe; every method is atomic.
+/// history that watches replay from. Thread-safe; every method is atomic. Given a seed, the generated names and
+/// uids are the same on every run that creates the same objects in the same order.
 /// </summary>
-public sealed partial class ClusterStore(TimeProvider time, int historyCapacity = 100_000)
+public sealed partial class ClusterStore(TimeProvider time, int historyCapacity = 100_000, int? nameSeed = null)
 {
     private readonly Lock gate = new();
+    private readonly Random? seeded = nameSeed is { } seed ? new Random(seed) : null;
     private readonly Dictionary<ResourceType, SortedDictionary<string, StoredObject>> objects = [];
     private readonly Dictionary<ResourceType, IResourceStrategy> strategies = [];
     private readonly Queue<WatchEvent> history = new();
@@ -107,7 +109,7 @@ public sealed partial class ClusterStore(TimeProvider time, int historyCapacity 
 
             obj["apiVersion"] = type.ApiVersion;
             obj["kind"] = type.Kind;
-            metadata["uid"] = Guid.NewGuid().ToString();
+            metadata["uid"] = NewUid();
             metadata["creationTimestamp"] = Rfc3339(Time.GetUtcNow());
             metadata.Remove("deletionTimestamp");
             if (obj.ContainsKey("spec"))
@@ -226,15 +228,29 @@ public sealed partial class ClusterStore(TimeProvider time, int historyCapacity 
     public static string Rfc3339(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string RandomSuffix()
+    // Called under the gate, so the seeded source is never used by two threads at once.
+    private string RandomSuffix()
     {
         const string alphabet = "bcdfghjklmnpqrstvwxz2456789";
-        return string.Create(5, 0, (span, _) =>
+        var random = seeded ?? Random.Shared;
+        return string.Create(5, random, (span, r) =>
         {
             for (var i = 0; i < span.Length; i++)
             {
-                span[i] = alphabet[Random.Shared.Next(alphabet.Length)];
+                span[i] = alphabet[r.Next(alphabet.Length)];
             }
         });
+    }
+
+    private string NewUid()
+    {
+        if (seeded is null)
+        {
+            return Guid.NewGuid().ToString();
+        }
+
+        var bytes = new byte[16];
+        seeded.NextBytes(bytes);
+        return new Guid(bytes).ToString();
     }
 }

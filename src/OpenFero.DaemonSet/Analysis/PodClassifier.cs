@@ -15,7 +15,7 @@ public static class PodClassifier
         {
             var overdue = now - new DateTimeOffset(DateTime.SpecifyKind(deadline, DateTimeKind.Utc));
             return overdue > TerminationOverdue
-                ? (PodCondition.TerminatingTooLong, $"Terminating for {Math.Round(overdue.TotalMinutes)} min past its grace period")
+                ? (PodCondition.TerminatingTooLong, $"Terminating for {HumanDuration.Format(overdue)} past its grace period")
                 : (PodCondition.Terminating, null);
         }
 

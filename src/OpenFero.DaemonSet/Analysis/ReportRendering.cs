@@ -1,18 +1,22 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Analysis;
 
 /// <summary>A report as JSON (the typed report), as text for a terminal, and as its one-line verdict.</summary>
 public static class ReportRendering
 {
+    /// <summary>Indented, with characters such as quotes, <c>&lt;&gt;</c>, <c>+</c> and non-ASCII letters written as they are, not as <c>\u0022</c>.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new HumanDurationJsonConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string ToJson(DaemonSetReport report) => JsonSerializer.Serialize(report, Json);
@@ -35,7 +39,7 @@ public static class ReportRendering
         }
 
         Section(text, "Pods", report.Pods.Select(p =>
-            $"{p.Name,-32} {p.Node ?? "-",-14} {p.Phase,-12} ready={(p.Ready ? "yes" : "no"),-3} restarts={p.Restarts,-3} {(p.Updated ? "updated" : "old"),-7} {p.Condition}{(p.Message is null ? "" : ": " + p.Message)}"));
+            $"{p.Name,-32} {p.Node ?? "-",-14} {p.Phase,-12} ready={(p.Ready ? "yes" : "no"),-3} restarts={p.Restarts,-3} {(p.Updated ? "updated" : "old"),-7} age={HumanDuration.Format(p.Age),-6} {p.Condition}{(p.Message is null ? "" : ": " + p.Message)}"));
         Section(text, "Misscheduled", report.Misscheduled.Select(m =>
             $"{m.Pod} on {m.Node}: {m.Detail}; {(m.WillBeDeleted ? "the controller deletes it" : "kept running")}{(m.AutoscalerScaleDown ? " (autoscaler scale-down: known false alarm)" : "")}"));
         Section(text, "Not scheduled", report.NotScheduled.Select(n => $"{n.Node}: {n.Reason}: {n.Detail}"));

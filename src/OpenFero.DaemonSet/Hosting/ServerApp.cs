@@ -31,7 +31,12 @@ public static class ServerApp
         builder.Services.AddSingleton<WebhookCapacity>();
         builder.Services.AddSingleton<IValidator<AlertmanagerWebhook>, AlertmanagerWebhookValidator>();
         builder.Services.AddOpenApi();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebhookJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebhookJsonContext.Default);
+            // Answers and problem details are read by people: a quote stays a quote, not \u0022.
+            json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
         builder.AddKubernetes();
         builder.AddRemediation();
         configure?.Invoke(builder);

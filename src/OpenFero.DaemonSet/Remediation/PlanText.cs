@@ -18,10 +18,10 @@ public static class PlanText
 
     public static string Describe(RemediationStep step) => step switch
     {
-        RemediationStep.DeletePods d => $"delete {string.Join(", ", d.Pods.Select(p => $"{p.Name} on {p.Node}{(p.Force ? " (force)" : "")}"))} in batches of {d.BatchSize}, each replaced within {d.BatchTimeout.TotalMinutes:0.#} min",
+        RemediationStep.DeletePods d => $"delete {string.Join(", ", d.Pods.Select(p => $"{p.Name} on {p.Node}{(p.Force ? " (force)" : "")}"))} in batches of {d.BatchSize}, each replaced within {HumanDuration.Format(d.BatchTimeout)}",
         RemediationStep.RolloutRestart => "rollout restart",
         RemediationStep.RolloutUndo => "rollout undo",
-        RemediationStep.WaitForRollout w => $"wait up to {w.Timeout.TotalMinutes:0.#} min for the rollout",
+        RemediationStep.WaitForRollout w => $"wait up to {HumanDuration.Format(w.Timeout)} for the rollout",
         _ => step.GetType().Name,
     };
 }

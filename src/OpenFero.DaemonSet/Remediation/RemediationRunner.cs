@@ -90,8 +90,8 @@ public sealed partial class RemediationRunner(
                 if (result is PodDeletionResult.ReplacementTimedOut late)
                 {
                     var nodes = string.Join(", ", late.Nodes);
-                    LogReplacementTimeout(logger, target.Namespace, target.Name, nodes, late.After);
-                    var message = $"no available replacement on {nodes} within {late.After}: stopped before deleting more pods";
+                    LogReplacementTimeout(logger, target.Namespace, target.Name, nodes, HumanDuration.Format(late.After));
+                    var message = $"no available replacement on {nodes} within {HumanDuration.Format(late.After)}: stopped before deleting more pods";
                     await RecordAsync(target, "PodReplacementTimeout", message, cancellationToken, "Warning");
                     return new(RemediationExit.NotFixed, $"NotFixed: {message}");
                 }
@@ -145,5 +145,5 @@ public sealed partial class RemediationRunner(
     private static partial void LogRefused(ILogger logger, string @namespace, string daemonSet, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Namespace}/{DaemonSet}: no available replacement on {Nodes} within {Timeout}; stopping before the next batch")]
-    private static partial void LogReplacementTimeout(ILogger logger, string @namespace, string daemonSet, string nodes, TimeSpan timeout);
+    private static partial void LogReplacementTimeout(ILogger logger, string @namespace, string daemonSet, string nodes, string timeout);
 }

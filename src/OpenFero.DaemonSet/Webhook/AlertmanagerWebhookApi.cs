@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Alerts;
 using OpenFero.DaemonSet.Dispatch;
 using OpenFero.DaemonSet.Metrics;
+using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Webhook;
 
@@ -90,10 +91,10 @@ public static partial class AlertmanagerWebhookApi
             var unfinished = finished.Count(o => o is null);
             if (unfinished > 0)
             {
-                LogNotInTime(logger, unfinished, alerts.Count, settings.AnswerTimeout);
+                LogNotInTime(logger, unfinished, alerts.Count, HumanDuration.Format(settings.AnswerTimeout));
             }
 
-            var notInTime = new AlertOutcome.Unavailable($"not finished within Webhook:AnswerTimeout ({settings.AnswerTimeout}); deliver again");
+            var notInTime = new AlertOutcome.Unavailable($"not finished within Webhook:AnswerTimeout ({HumanDuration.Format(settings.AnswerTimeout)}); deliver again");
             var outcomes = finished.Select(o => o ?? notInTime).ToList();
             foreach (var outcome in outcomes)
             {
@@ -159,7 +160,7 @@ public static partial class AlertmanagerWebhookApi
     private static partial void LogOutcome(ILogger logger, string alertname, string status, string outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Unfinished} of {Alerts} alerts not finished within {AnswerTimeout}; asking Alertmanager to deliver again")]
-    private static partial void LogNotInTime(ILogger logger, int unfinished, int alerts, TimeSpan answerTimeout);
+    private static partial void LogNotInTime(ILogger logger, int unfinished, int alerts, string answerTimeout);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a webhook delivery: {StatusCode} {Title}: {Detail}")]
     private static partial void LogRefused(ILogger logger, int statusCode, string title, string detail);

@@ -33,7 +33,8 @@ public sealed class ListAndWatchTests
     public async Task Field_selectors_filter_by_node_and_phase()
     {
         await using var fixture = await ClusterFixture.StartAsync("insufficient-resources");
-        await WaitForAsync(async () => (await fixture.Client.CoreV1.ListNamespacedPodAsync("monitoring", fieldSelector: "status.phase=Pending", cancellationToken: Cancel)).Items.Count == 1);
+        await Eventually.HoldsAsync(async () => (await fixture.Client.CoreV1.ListNamespacedPodAsync("monitoring", fieldSelector: "status.phase=Pending", cancellationToken: Cancel)).Items.Count == 1,
+            "exactly one Pending pod in monitoring");
 
         var onNode1 = await fixture.Client.CoreV1.ListPodForAllNamespacesAsync(fieldSelector: "spec.nodeName=node-1", cancellationToken: Cancel);
         var notRunning = await fixture.Client.CoreV1.ListNamespacedPodAsync("monitoring", fieldSelector: "status.phase!=Running", cancellationToken: Cancel);
@@ -108,12 +109,4 @@ public sealed class ListAndWatchTests
 
     private static Task<V1Pod> CreatePodAsync(ClusterFixture fixture, string name, Dictionary<string, string> labels) =>
         fixture.Client.CoreV1.CreateNamespacedPodAsync(new V1Pod { Metadata = new V1ObjectMeta { Name = name, Labels = labels } }, "default", cancellationToken: Cancel);
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 100 && !await condition(); attempt++)
-        {
-            await Task.Delay(100, Cancel);
-        }
-    }
 }

@@ -23,8 +23,9 @@ public sealed class ControllerStallTests
     [Fact]
     public async Task A_controller_that_fails_every_pass_does_not_hold_up_the_jobs_and_is_reported_stalled()
     {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-22T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         await using var cluster = await SimulatedCluster.StartAsync(
-            new SimulatedClusterOptions { Scenario = "healthy", ControllerStallBound = TimeSpan.FromSeconds(2) }, Cancel);
+            new SimulatedClusterOptions { Scenario = "healthy", ControllerStallBound = TimeSpan.FromSeconds(2), Time = time }, Cancel);
         using var client = new k8s.Kubernetes(cluster.ClientConfiguration());
         using var http = new HttpClient { BaseAddress = cluster.BaseAddress };
 
@@ -35,9 +36,9 @@ public sealed class ControllerStallTests
         await client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, "monitoring", gracePeriodSeconds: 0, cancellationToken: Cancel);
         await client.BatchV1.CreateNamespacedJobAsync(TrivialJob("after-the-namespace"), "openfero", cancellationToken: Cancel);
 
-        await WaitUntilAsync(async () => (await client.BatchV1.ReadNamespacedJobAsync("after-the-namespace", "openfero", cancellationToken: Cancel))
-            .Status?.Conditions?.Any(c => c.Type == "Complete" && c.Status == "True") == true, "the Job to complete while the DaemonSet controller fails");
-        await WaitUntilAsync(async () => await HealthzAsync(http) is (HttpStatusCode.ServiceUnavailable, var body) && body.Contains("daemonset", StringComparison.Ordinal),
+        await Eventually.HoldsAsync(() => AdvanceUntilAsync(time, async () => (await client.BatchV1.ReadNamespacedJobAsync("after-the-namespace", "openfero", cancellationToken: Cancel))
+            .Status?.Conditions?.Any(c => c.Type == "Complete" && c.Status == "True") == true), "the Job to complete while the DaemonSet controller fails");
+        await Eventually.HoldsAsync(() => AdvanceUntilAsync(time, async () => await HealthzAsync(http) is (HttpStatusCode.ServiceUnavailable, var body) && body.Contains("daemonset", StringComparison.Ordinal)),
             "/simulation/healthz to report the DaemonSet controller stalled");
         var (_, report) = await HealthzAsync(http);
         Assert.Contains("no pass has completed", report, StringComparison.Ordinal);
@@ -56,16 +57,28 @@ public sealed class ControllerStallTests
 
         var hold = controllers.Hold("kubelet");
         controllers.Start();
-        await WaitUntilAsync(() => AdvanceUntil(time, () => controllers.Health.RunningPass == "kubelet"), "a kubelet pass to start and hang");
+        await Eventually.HoldsAsync(() => AdvanceUntil(time, () => controllers.Health.RunningPass == "kubelet"), "a kubelet pass to start and hang");
         time.Advance(TimeSpan.FromSeconds(31));
 
         Assert.IsType<ProblemHttpResult>(SimulationHealthApi.Healthz(controllers).Result);
         Assert.Equal("kubelet", Assert.Single(controllers.Health.Stalled()).Controller);
-        await WaitUntilAsync(() => Task.FromResult(log.Contains(LogLevel.Error, "Simulated kubelet is stalled")), "an error line naming the kubelet");
+        await Eventually.HoldsAsync(() => Task.FromResult(log.Contains(LogLevel.Error, "Simulated kubelet is stalled")), "an error line naming the kubelet");
 
         hold.Dispose();
-        await WaitUntilAsync(() => AdvanceUntil(time, () => controllers.Health.Stalled().Count == 0), "every controller to complete a pass again");
-        await WaitUntilAsync(() => AdvanceUntil(time, () => log.Contains(LogLevel.Information, "Simulated kubelet completes its passes again")), "the recovery line");
+        await Eventually.HoldsAsync(() => AdvanceUntil(time, () => controllers.Health.Stalled().Count == 0), "every controller to complete a pass again");
+        await Eventually.HoldsAsync(() => AdvanceUntil(time, () => log.Contains(LogLevel.Information, "Simulated kubelet completes its passes again")), "the recovery line");
+    }
+
+    /// <summary>One look at <paramref name="condition"/>; when it does not hold yet, the simulated time moves on by one controller tick.</summary>
+    private static async Task<bool> AdvanceUntilAsync(FakeTimeProvider time, Func<Task<bool>> condition)
+    {
+        if (await condition())
+        {
+            return true;
+        }
+
+        time.Advance(ClusterControllers.Tick);
+        return false;
     }
 
     private static Task<bool> AdvanceUntil(FakeTimeProvider time, Func<bool> condition)
@@ -83,21 +96,6 @@ public sealed class ControllerStallTests
     {
         using var response = await http.GetAsync(new Uri("/simulation/healthz", UriKind.Relative), Cancel);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Cancel));
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string awaited)
-    {
-        for (var attempt = 0; attempt < 1200; attempt++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(50, Cancel);
-        }
-
-        Assert.Fail($"timed out waiting for {awaited}");
     }
 
     private static V1Job TrivialJob(string name) => new()

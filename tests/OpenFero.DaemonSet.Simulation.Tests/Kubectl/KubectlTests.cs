@@ -26,9 +26,10 @@ public sealed class KubectlTests
     {
         await using var cluster = await Start("tainted-node");
         using var kubectl = new KubectlRunner(cluster);
-        await Task.Delay(500, TestContext.Current.CancellationToken);
 
-        var ds = JsonNode.Parse(await kubectl.SucceedAsync("get ds fluent-bit -n logging -o json"))!;
+        var ds = await Eventually.ReachesAsync(async () => JsonNode.Parse(await kubectl.SucceedAsync("get ds fluent-bit -n logging -o json"))!,
+            ds => ds["status"]?["desiredNumberScheduled"] is not null, "the DaemonSet controller to have written fluent-bit's status",
+            describe: ds => ds["status"]?.ToJsonString() ?? "no status");
 
         Assert.Equal("DaemonSet", ds["kind"]!.GetValue<string>());
         Assert.Equal(3, ds["status"]!["desiredNumberScheduled"]!.GetValue<int>());
@@ -96,12 +97,8 @@ public sealed class KubectlTests
         var name = (await kubectl.SucceedAsync("get pods -n logging -o name")).Split('\n', StringSplitOptions.RemoveEmptyEntries)[0];
 
         var output = await kubectl.SucceedAsync($"delete {name} -n logging --wait=true --timeout=30s");
-        var after = "";
-        for (var attempt = 0; attempt < 50 && after.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length != 3; attempt++)
-        {
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-            after = await kubectl.SucceedAsync("get pods -n logging -o name");
-        }
+        var after = await Eventually.ReachesAsync(() => kubectl.SucceedAsync("get pods -n logging -o name"),
+            pods => pods.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length == 3, "the DaemonSet controller to replace the deleted pod (3 pods again)");
 
         Assert.Contains("deleted", output, StringComparison.Ordinal);
         Assert.DoesNotContain(name, after, StringComparison.Ordinal);

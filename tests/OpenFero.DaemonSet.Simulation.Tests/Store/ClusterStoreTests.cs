@@ -61,5 +61,24 @@ public sealed class ClusterStoreTests
         Assert.Equal(["a", "b"], new[] { first, second }.Select(e => e.Object["metadata"]!["name"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public void With_the_same_seed_the_same_creates_get_the_same_generated_names_and_uids()
+    {
+        static IReadOnlyList<(string Name, string Uid)> Run(int? seed)
+        {
+            var seeded = new ClusterStore(new FakeTimeProvider(), nameSeed: seed);
+            seeded.Create(ResourceTypes.Namespaces, Obj("""{"metadata":{"name":"kube-system"}}"""));
+            return [.. Enumerable.Range(0, 5).Select(_ => seeded.Create(ResourceTypes.Pods, Obj("""{"metadata":{"generateName":"calico-node-","namespace":"kube-system"},"spec":{}}""")))
+                .Select(p => (p.Name, p.Uid))];
+        }
+
+        var first = Run(7);
+
+        Assert.Equal(first, Run(7));
+        Assert.NotEqual(first, Run(8));
+        Assert.All(first, p => Assert.Matches("^calico-node-[a-z0-9]{5}$", p.Name));
+        Assert.Equal(5, first.Select(p => p.Uid).Distinct().Count());
+    }
+
     private static JsonObject Obj(string json) => JsonNode.Parse(json)!.AsObject();
 }

@@ -4,7 +4,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Hosting;
-using OpenFero.DaemonSet.Semantics;
 using OpenFero.DaemonSet.Simulation.Hosting;
 using OpenFero.DaemonSet.Tests.Infrastructure;
 
@@ -47,14 +46,12 @@ public sealed class AnalysisSurfaceTests
     public async Task Rollout_message_matches_what_real_kubectl_prints_for_the_same_object()
     {
         await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = "stuck-rollout" }, Cancel);
-        using var client = new k8s.Kubernetes(cluster.ClientConfiguration());
         var kubeconfig = Path.GetTempFileName();
         cluster.WriteKubeconfig(kubeconfig);
         var kubectl = OpenFero.DaemonSet.Tests.Peers.PeerBinary.Require("kubernetes-client", "kubectl");
 
-        await Task.Delay(1000, Cancel);
-        var snapshot = await new DaemonSetSnapshotReader(client).ReadAsync(new DaemonSetTarget("monitoring", "node-exporter"), null, Cancel);
-        var report = DaemonSetAnalyzer.Analyze(snapshot!, new AnalysisOptions(), TimeProvider.System.GetUtcNow());
+        var report = await ClusterAnalysis.AnalyzeUntilAsync(cluster, "monitoring", "node-exporter", r => r.Status is { Desired: 4 } s && s.ObservedGeneration == s.Generation,
+            "the DaemonSet controller to have written the status of the stuck rollout");
         using var process = Process.Start(new ProcessStartInfo(kubectl, $"--kubeconfig {kubeconfig} --cache-dir {Path.GetTempPath()}/kubectl-analysis rollout status daemonset/node-exporter -n monitoring --watch=false")
         {
             RedirectStandardOutput = true,

@@ -131,22 +131,6 @@ public sealed class ScenarioAnalysisTests
     private static async Task<DaemonSetReport> AnalyzeUntilAsync(string scenario, string ns, string name, Func<DaemonSetReport, bool> ready, TimeSpan? ahead = null)
     {
         await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = scenario }, Cancel);
-        using var client = new k8s.Kubernetes(cluster.ClientConfiguration());
-        var reader = new DaemonSetSnapshotReader(client);
-        DaemonSetReport? report = null;
-        for (var attempt = 0; attempt < 150; attempt++)
-        {
-            var snapshot = await reader.ReadAsync(new DaemonSetTarget(ns, name), null, Cancel);
-            report = DaemonSetAnalyzer.Analyze(snapshot!, new AnalysisOptions(), TimeProvider.System.GetUtcNow() + (ahead ?? TimeSpan.Zero));
-            if (ready(report))
-            {
-                return report;
-            }
-
-            await Task.Delay(200, Cancel);
-        }
-
-        Assert.Fail("the scenario never reached the expected state; last report:\n" + ReportRendering.ToText(report!));
-        return report!;
+        return await ClusterAnalysis.AnalyzeUntilAsync(cluster, ns, name, ready, $"the {scenario} scenario to reach the state the test is about", ahead);
     }
 }

@@ -11,11 +11,11 @@ internal sealed class ClockedServer : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private ClockedServer(WebApplication app, ShiftedClock clock)
+    private ClockedServer(WebApplication app, ShiftedClock clock, HttpClient client)
     {
         this.app = app;
         Clock = clock;
-        Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        Client = client;
     }
 
     public HttpClient Client { get; }
@@ -31,10 +31,7 @@ internal sealed class ClockedServer : IAsyncDisposable
         args.AddRange(settings);
         var app = ServerApp.Build([.. args], builder => builder.Services.AddSingleton<TimeProvider>(clock));
         await app.StartAsync(TestContext.Current.CancellationToken);
-        var server = new ClockedServer(app, clock);
-        await Poll.UntilAsync(async () => (await server.Client.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken)).IsSuccessStatusCode,
-            "the server to be ready");
-        return server;
+        return new ClockedServer(app, clock, await ServerHost.ReadyClientAsync(app));
     }
 
     public async ValueTask DisposeAsync()

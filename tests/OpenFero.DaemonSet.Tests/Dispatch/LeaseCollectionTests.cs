@@ -13,19 +13,19 @@ public sealed class LeaseCollectionTests
         host.Cluster.JobHandlers.Register("ghcr.io/openfero/openfero-daemonset", (_, token) => release.Task.WaitAsync(token));
         await using var server = await ClockedServer.StartAsync(host, "--Remediation:RecordRetentionSeconds", "60", "--Remediation:LeaseCollectionIntervalSeconds", "1");
         var job = (await (await server.Client.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json")).FirstAlertAsync())["job"]!.GetValue<string>();
-        await Poll.UntilAsync(async () => (await host.Client.BatchV1.ReadNamespacedJobAsync(job, "openfero", cancellationToken: TestContext.Current.CancellationToken)).Status?.Active > 0,
+        await Eventually.HoldsAsync(async () => (await host.Client.BatchV1.ReadNamespacedJobAsync(job, "openfero", cancellationToken: TestContext.Current.CancellationToken)).Status?.Active > 0,
             $"Job {job} to run");
 
         server.Clock.Advance(TimeSpan.FromHours(2));
         var listed = host.Cluster.Requests.Count("list", "leases");
-        await Poll.UntilAsync(() => host.Cluster.Requests.Count("list", "leases") >= listed + 2, "the lease collector to look at the Leases twice");
+        await Eventually.HoldsAsync(() => host.Cluster.Requests.Count("list", "leases") >= listed + 2, "the lease collector to look at the Leases twice");
         var whileRunning = await LeasesAsync(host);
 
         release.SetResult(0);
-        await Poll.UntilAsync(async () => (await host.Client.BatchV1.ReadNamespacedJobAsync(job, "openfero", cancellationToken: TestContext.Current.CancellationToken)).Status?.Succeeded > 0,
+        await Eventually.HoldsAsync(async () => (await host.Client.BatchV1.ReadNamespacedJobAsync(job, "openfero", cancellationToken: TestContext.Current.CancellationToken)).Status?.Succeeded > 0,
             $"Job {job} to finish");
         await host.Client.BatchV1.DeleteNamespacedJobAsync(job, "openfero", propagationPolicy: "Background", cancellationToken: TestContext.Current.CancellationToken);
-        await Poll.UntilAsync(async () => (await LeasesAsync(host)).Count == 0, "the Lease to be collected once its Job is gone", TimeSpan.FromSeconds(15));
+        await Eventually.HoldsAsync(async () => (await LeasesAsync(host)).Count == 0, "the Lease to be collected once its Job is gone", TimeSpan.FromSeconds(15));
 
         Assert.Single(whileRunning);
     }

@@ -13,7 +13,7 @@ public sealed class RemediatedInstanceTests
         var first = await server.Client.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json");
         var job = (await first.FirstAlertAsync())["job"]!.GetValue<string>();
         await host.Client.BatchV1.DeleteNamespacedJobAsync(job, "openfero", propagationPolicy: "Background", cancellationToken: TestContext.Current.CancellationToken);
-        await Poll.UntilAsync(() => server.Jobs.Get(job) is null, $"the server's Job cache to drop the deleted Job {job}");
+        await Eventually.HoldsAsync(() => server.Jobs.Get(job) is null, $"the server's Job cache to drop the deleted Job {job}");
 
         var redelivered = await server.Client.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json");
         server.Clock.Advance(TimeSpan.FromHours(1));

@@ -13,7 +13,6 @@ namespace OpenFero.DaemonSet.Tests.FollowUps;
 internal sealed class FollowUpProbe(ServerHost host)
 {
     public const string OperariusName = "daemonset-rollout-fix";
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -67,23 +66,7 @@ internal sealed class FollowUpProbe(ServerHost host)
         (await JobAsync(job)).Metadata.Annotations is { } annotations && annotations.TryGetValue(JobLabels.VerdictAnnotation, out var verdict) ? verdict : null;
 
     /// <summary>Waits until the Job's start, verdict and end are all recorded: its Event, its annotation, the Operarius naming it.</summary>
-    public Task AllRecordedAsync(string job) => UntilAsync(
+    public Task AllRecordedAsync(string job) => Eventually.HoldsAsync(
         async () => await StartedEventsAsync(job) > 0 && await VerdictAsync(job) is not null && JobStates.Of(await JobAsync(job)).IsFinished(),
         $"the RemediationStarted Event and the verdict annotation of Job {job}, and its end");
-
-    /// <summary>Polls <paramref name="condition"/> until it holds; fails naming what was awaited when it does not within the bound.</summary>
-    public static async Task UntilAsync(Func<Task<bool>> condition, string awaited, int seconds = 30)
-    {
-        for (var attempt = 0; attempt < seconds * 1000 / PollInterval.TotalMilliseconds; attempt++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(PollInterval, Cancel);
-        }
-
-        Assert.Fail($"Not seen within {seconds} s: {awaited}");
-    }
 }

@@ -22,14 +22,14 @@ public sealed class FollowUpsAreLevelTriggeredTests
         var probe = new FollowUpProbe(host);
 
         var posting = server.PostFixtureAsync(Fixture);
-        await FollowUpProbe.UntilAsync(() => Task.FromResult(host.Cluster.Requests.Count("create", "jobs") == 1), "the server's create of the Job to be under way");
+        await Eventually.HoldsAsync(() => Task.FromResult(host.Cluster.Requests.Count("create", "jobs") == 1), "the server's create of the Job to be under way");
 
         // The simulated API server drops a create whose client gave up during the injected latency; a real one has
         // often committed it by then. Commit it as the server sent it, so the Job exists while its create's answer is late.
         var job = await probe.CreateJobAsync(FollowUpProbe.RolloutStuck());
         var answer = await posting;
         await probe.AllRecordedAsync(job);
-        await FollowUpProbe.UntilAsync(async () => (await probe.StatusAsync()).LastExecutionStatus == "Successful", "the Operarius to record the Job's end");
+        await Eventually.HoldsAsync(async () => (await probe.StatusAsync()).LastExecutionStatus == "Successful", "the Operarius to record the Job's end");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
         var status = await probe.StatusAsync();
@@ -45,11 +45,11 @@ public sealed class FollowUpsAreLevelTriggeredTests
         await using var host = await ServerHost.StartClusterAsync();
         var probe = new FollowUpProbe(host);
         var job = await probe.CreateJobAsync(FollowUpProbe.RolloutStuck());
-        await FollowUpProbe.UntilAsync(async () => JobStates.Of(await probe.JobAsync(job)).IsFinished(), "the Job to finish before any server runs");
+        await Eventually.HoldsAsync(async () => JobStates.Of(await probe.JobAsync(job)).IsFinished(), "the Job to finish before any server runs");
 
         await host.StartServerAsync();
         await probe.AllRecordedAsync(job);
-        await FollowUpProbe.UntilAsync(async () => (await probe.StatusAsync()).LastExecutionStatus == "Successful", "the Operarius to record the end of a Job that finished before the server started");
+        await Eventually.HoldsAsync(async () => (await probe.StatusAsync()).LastExecutionStatus == "Successful", "the Operarius to record the end of a Job that finished before the server started");
 
         var status = await probe.StatusAsync();
         Assert.Equal(1, status.ExecutionCount);
@@ -77,8 +77,8 @@ public sealed class FollowUpsAreLevelTriggeredTests
             await probe.AllRecordedAsync(job);
         }
 
-        await FollowUpProbe.UntilAsync(async () => (await probe.StatusAsync()).ExecutionCount >= jobs.Count, $"the Operarius to count {jobs.Count} executions");
-        await FollowUpProbe.UntilAsync(async () => (await Task.WhenAll(jobs.Select(FollowUpsOf))).All(f => f.Contains("finished", StringComparison.Ordinal)),
+        await Eventually.HoldsAsync(async () => (await probe.StatusAsync()).ExecutionCount >= jobs.Count, $"the Operarius to count {jobs.Count} executions");
+        await Eventually.HoldsAsync(async () => (await Task.WhenAll(jobs.Select(FollowUpsOf))).All(f => f.Contains("finished", StringComparison.Ordinal)),
             "every Job to carry the mark of its recorded end");
 
         Assert.Equal(jobs.Count, (await probe.StatusAsync()).ExecutionCount);
@@ -100,14 +100,14 @@ public sealed class FollowUpsAreLevelTriggeredTests
         var first = await ServerReplica.StartAsync(host);
         var job = await probe.CreateJobAsync(FollowUpProbe.RolloutStuck());
         await probe.AllRecordedAsync(job);
-        await FollowUpProbe.UntilAsync(async () => (await probe.StatusAsync()).LastExecutionStatus == "Successful", "the Operarius to record the first Job's end");
+        await Eventually.HoldsAsync(async () => (await probe.StatusAsync()).LastExecutionStatus == "Successful", "the Operarius to record the first Job's end");
         await first.DisposeAsync();
 
         await using var restarted = await ServerReplica.StartAsync(host);
         // A second Job recorded by the restarted server shows it has walked every Job it found at start.
         var later = await probe.CreateJobAsync(FollowUpProbe.RolloutStuck("2026-11-22T23:38:45Z"));
         await probe.AllRecordedAsync(later);
-        await FollowUpProbe.UntilAsync(async () => (await probe.StatusAsync()) is { LastExecutedJobName: var name, LastExecutionStatus: "Successful" } && name == later,
+        await Eventually.HoldsAsync(async () => (await probe.StatusAsync()) is { LastExecutedJobName: var name, LastExecutionStatus: "Successful" } && name == later,
             "the Operarius to record the second Job's end");
 
         Assert.Equal(2, (await probe.StatusAsync()).ExecutionCount);

@@ -19,7 +19,7 @@ public sealed class FollowUpsRecoverTests
 
         await host.StartServerAsync("--FollowUps:ClaimTimeout", "00:01:00");
         await probe.AllRecordedAsync(job);
-        await FollowUpProbe.UntilAsync(async () => await probe.AnnotationAsync(job, "openfero.io/follow-ups") == "started,analyzed,finished",
+        await Eventually.HoldsAsync(async () => await probe.AnnotationAsync(job, "openfero.io/follow-ups") == "started,analyzed,finished",
             "the Job to carry the marks of all its follow-ups");
 
         Assert.Null(await probe.AnnotationAsync(job, "openfero.io/follow-ups-claim"));
@@ -37,10 +37,10 @@ public sealed class FollowUpsRecoverTests
 
         var answer = await server.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json");
         var job = (await answer.JsonAsync())["alerts"]![0]!["job"]!.GetValue<string>();
-        await FollowUpProbe.UntilAsync(() => Task.FromResult(host.Cluster.Requests.Count("create", "events") >= 6), "Events to be refused through a few resyncs");
+        await Eventually.HoldsAsync(() => Task.FromResult(host.Cluster.Requests.Count("create", "events") >= 6), "Events to be refused through a few resyncs");
         host.Cluster.Faults.Clear();
         await probe.AllRecordedAsync(job);
-        await FollowUpProbe.UntilAsync(async () => (await probe.StatusAsync()).LastExecutionStatus == "Successful", "the Operarius to record the Job's end");
+        await Eventually.HoldsAsync(async () => (await probe.StatusAsync()).LastExecutionStatus == "Successful", "the Operarius to record the Job's end");
 
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         Assert.Equal(1, (await probe.StatusAsync()).ExecutionCount);

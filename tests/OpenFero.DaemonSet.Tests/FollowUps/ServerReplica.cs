@@ -16,10 +16,7 @@ internal sealed class ServerReplica : IAsyncDisposable
         var app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Kubernetes:Kubeconfig", host.Kubeconfig, "--Logging:Format", "text",
             "--Serilog:MinimumLevel:Default", "Warning", .. settings]);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        await FollowUpProbe.UntilAsync(
-            async () => (await client.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken)).IsSuccessStatusCode,
-            "the replica to be ready");
+        using var client = await ServerHost.ReadyClientAsync(app);
         return new ServerReplica(app);
     }
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenFero.DaemonSet.Hosting;
 using OpenFero.DaemonSet.Tests.Infrastructure;
-using OpenFero.DaemonSet.Tests.Webhook;
 
 namespace OpenFero.DaemonSet.Tests.Hosting;
 
@@ -37,8 +36,8 @@ public sealed class BackgroundServiceStopTests
 
         foreach (var service in services)
         {
-            var ended = await Task.WhenAny(service.ExecuteTask!, Task.Delay(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
-            Assert.True(ended == service.ExecuteTask, $"{service.GetType().Name} still runs 10 s after its stop");
+            var waited = await Record.ExceptionAsync(() => service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+            Assert.False(waited is TimeoutException, $"{service.GetType().Name} still runs 10 s after its stop");
             Assert.True(service.ExecuteTask!.IsCompletedSuccessfully,
                 $"{service.GetType().Name} ended {service.ExecuteTask.Status}: {service.ExecuteTask.Exception?.GetBaseException().Message ?? "cancelled"}");
         }

@@ -77,27 +77,17 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Waits for an output line that <paramref name="match"/> accepts; fails naming what was awaited.</summary>
-    public async Task<string> WaitForLineAsync(Func<string, bool> match, string awaited, TimeSpan? within = null)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < (within ?? TimeSpan.FromSeconds(90)))
-        {
-            if (Lines.FirstOrDefault(match) is { } line)
+    public async Task<string> WaitForLineAsync(Func<string, bool> match, string awaited, TimeSpan? within = null) =>
+        (await Eventually.ReachesAsync(() =>
             {
+                var line = Lines.FirstOrDefault(match);
+                if (line is null && process.HasExited)
+                {
+                    Assert.Fail($"the process exited ({process.ExitCode}) before {awaited}:\n{Output}");
+                }
+
                 return line;
-            }
-
-            if (process.HasExited)
-            {
-                Assert.Fail($"the process exited ({process.ExitCode}) before {awaited}:\n{Output}");
-            }
-
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-
-        Assert.Fail($"no {awaited} within {within ?? TimeSpan.FromSeconds(90)}:\n{Output}");
-        return "";
-    }
+            }, line => line is not null, awaited, within ?? TimeSpan.FromSeconds(90), describe: _ => "the output:\n" + Output))!;
 
     /// <summary>Sends SIGTERM (what <c>kubectl delete pod</c> and <c>docker stop</c> send first).</summary>
     public async Task TerminateAsync()

@@ -19,11 +19,12 @@ public sealed class ServerShutdownTests
         await using var server = HostProcess.Start("OpenFero.DaemonSet.dll", ["serve", "--urls", "http://127.0.0.1:0", "--Kubernetes:Kubeconfig", cluster.Kubeconfig]);
         var listening = await server.WaitForLineAsync(l => l.Contains("Now listening on", StringComparison.Ordinal), "\"Now listening on\" log event");
         using var http = new HttpClient { BaseAddress = new Uri(JsonNode.Parse(listening)!["address"]!.GetValue<string>()) };
-        await WaitUntilAsync(async () => (await http.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken)).IsSuccessStatusCode,
-            "/readyz to answer 200", server);
+        await Eventually.ReachesAsync(() => http.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken), answer => answer.IsSuccessStatusCode,
+            "/readyz to answer 200", TimeSpan.FromSeconds(60), describe: answer => $"{(int)answer.StatusCode}; the output:\n{server.Output}");
         // Both list+watch loops are inside their watch, where a stop lands in production.
-        await WaitUntilAsync(() => Task.FromResult(cluster.Cluster.Requests.Count("watch", "jobs") > 0 && cluster.Cluster.Requests.Count("watch", "operariuses") > 0),
-            "the Job and Operarius watches to be open", server);
+        await Eventually.ReachesAsync(() => (Jobs: cluster.Cluster.Requests.Count("watch", "jobs"), Operariuses: cluster.Cluster.Requests.Count("watch", "operariuses")),
+            watches => watches.Jobs > 0 && watches.Operariuses > 0, "the Job and Operarius watches to be open", TimeSpan.FromSeconds(60),
+            describe: watches => $"{watches}; the output:\n{server.Output}");
 
         await server.TerminateAsync();
         var exit = await server.WaitForExitAsync(StopBound);
@@ -32,28 +33,5 @@ public sealed class ServerShutdownTests
         Assert.Equal(0, exit);
         var errors = server.Lines.Where(HostProcess.IsErrorOrWorse).ToList();
         Assert.True(errors.Count == 0, $"a normal stop logged errors:\n{string.Join('\n', errors)}");
-    }
-
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string awaited, HostProcess server)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not answering yet.
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        Assert.Fail($"timed out waiting for {awaited}:\n{server.Output}");
     }
 }

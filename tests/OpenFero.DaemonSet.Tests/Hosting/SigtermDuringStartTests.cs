@@ -25,22 +25,30 @@ public sealed class SigtermDuringStartTests
             current-context: none
             """, TestContext.Current.CancellationToken);
 
-        // Start-up takes a second or more here; signals at several points of it land before the host's handler
-        // exists (the runtime's default: 143), during the start (the case that aborted) or once it listens (0).
-        foreach (var delay in new[] { 250, 500, 750, 1000, 1500, 2000 })
+        // Signals at the points of start-up the host's own debug log marks: before the host runs (its signal handler
+        // may not exist yet: the runtime's default, 143), as it starts (Kestrel not bound yet: the case that
+        // aborted), once it listens, and once it has started (0).
+        foreach (var (moment, line) in new (string, string?)[]
         {
-            await using var server = HostProcess.Start("OpenFero.DaemonSet.dll", ["serve", "--urls", "http://127.0.0.1:0", "--kubeconfig", kubeconfig]);
-            await Task.Delay(delay, TestContext.Current.CancellationToken);
+            ("before the host runs", null), ("as the host starts", "Hosting starting"), ("once it listens", "Now listening on"), ("once it has started", "Hosting started"),
+        })
+        {
+            await using var server = HostProcess.Start("OpenFero.DaemonSet.dll",
+                ["serve", "--urls", "http://127.0.0.1:0", "--kubeconfig", kubeconfig, "--Serilog:MinimumLevel:Default", "Debug"]);
+            if (line is not null)
+            {
+                await server.WaitForLineAsync(l => l.Contains(line, StringComparison.Ordinal), $"the \"{line}\" log event");
+            }
+
             await server.TerminateAsync();
             var exit = await server.WaitForExitAsync(StopBound);
 
-            Assert.True(exit is not null, $"still running {StopBound} after SIGTERM at {delay} ms:\n{server.Output}");
-            Assert.True(exit is 0 or 143, $"SIGTERM at {delay} ms ended with exit {exit}:\n{server.Output}");
+            Assert.True(exit is not null, $"still running {StopBound} after SIGTERM {moment}:\n{server.Output}");
+            Assert.True(exit is 0 or 143, $"SIGTERM {moment} ended with exit {exit}:\n{server.Output}");
             var errors = server.Lines.Where(HostProcess.IsErrorOrWorse).ToList();
-            Assert.True(errors.Count == 0, $"SIGTERM at {delay} ms logged errors:\n{string.Join('\n', errors)}");
+            Assert.True(errors.Count == 0, $"SIGTERM {moment} logged errors:\n{string.Join('\n', errors)}");
         }
 
         Directory.Delete(folder, recursive: true);
     }
-
 }

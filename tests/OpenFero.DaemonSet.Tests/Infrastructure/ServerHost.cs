@@ -44,12 +44,18 @@ internal sealed class ServerHost : IAsyncDisposable
         var app = ServerApp.Build([.. args]);
         await app.StartAsync(TestContext.Current.CancellationToken);
         servers.Add(app);
-        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        for (var attempt = 0; attempt < 100 && !(await client.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken)).IsSuccessStatusCode; attempt++)
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
+        return await ReadyClientAsync(app);
+    }
 
+    /// <summary>
+    /// A client for a started server, at the address it bound (it was given port 0, so the port is read back, never
+    /// guessed), once its readiness probe answers 200.
+    /// </summary>
+    public static async Task<HttpClient> ReadyClientAsync(WebApplication app)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        await Eventually.ReachesAsync(() => client.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken),
+            answer => answer.IsSuccessStatusCode, $"the server at {client.BaseAddress} to be ready", describe: answer => $"{(int)answer.StatusCode} {answer.StatusCode}");
         return client;
     }
 

@@ -20,7 +20,7 @@ public sealed class ListWatchStopTests
         var cache = new ListWatch<V1Job>("jobs", _ => Task.FromResult<(IList<V1Job>, string)>(([], "1")), BrokenOnStopAsync,
             TimeProvider.System, NullLogger.Instance);
         var run = cache.RunAsync(stop.Token);
-        await WaitUntilAsync(() => cache.Synced, "the first list");
+        await Eventually.HoldsAsync(() => cache.Synced, "the first list");
 
         await stop.CancelAsync();
         var escaped = await Record.ExceptionAsync(() => run);
@@ -41,7 +41,7 @@ public sealed class ListWatchStopTests
             },
             BrokenOnStopAsync, new FakeTimeProvider(), NullLogger.Instance);
         var run = cache.RunAsync(stop.Token);
-        await WaitUntilAsync(() => Volatile.Read(ref lists) > 0, "the first failed list");
+        await Eventually.HoldsAsync(() => Volatile.Read(ref lists) > 0, "the first failed list");
 
         await stop.CancelAsync();
         var escaped = await Record.ExceptionAsync(() => run);
@@ -54,7 +54,8 @@ public sealed class ListWatchStopTests
     {
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            // A watch with nothing to say: it waits for the stop and nothing else.
+            await new TaskCompletionSource().Task.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -62,15 +63,5 @@ public sealed class ListWatchStopTests
         }
 
         yield break;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string awaited)
-    {
-        for (var attempt = 0; attempt < 200 && !condition(); attempt++)
-        {
-            await Task.Delay(25, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition(), $"timed out waiting for {awaited}");
     }
 }

@@ -39,7 +39,7 @@ public sealed class ResiliencePipelineTests
             return ValueTask.FromResult(response);
         }, TestContext.Current.CancellationToken).AsTask();
 
-        await WaitUntilAsync(() => calls == 1);
+        await Eventually.HoldsAsync(() => calls == 1, "the first attempt to be made");
         time.Advance(TimeSpan.FromSeconds(6));
         Assert.Equal(1, calls);
         time.Advance(TimeSpan.FromSeconds(1));
@@ -55,13 +55,5 @@ public sealed class ResiliencePipelineTests
             return ValueTask.FromResult(new HttpResponseMessage(HttpStatusCode.Conflict));
         }, TestContext.Current.CancellationToken);
         Assert.Equal((HttpStatusCode.Conflict, 1), (conflict.StatusCode, conflicts));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(5, TestContext.Current.CancellationToken);
-        }
     }
 }

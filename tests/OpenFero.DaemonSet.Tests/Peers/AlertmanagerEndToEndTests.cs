@@ -26,8 +26,9 @@ public sealed class AlertmanagerEndToEndTests
         await using var alertmanager = await AlertmanagerProcess.StartAsync(Receiver(server), "http_config:\n  authorization: {type: Bearer, credentials: s3cret}");
 
         await alertmanager.PostAlertAsync(RolloutStuck, TimeProvider.System.GetUtcNow().AddMinutes(-20));
-        await WaitUntilAsync(async () => (await host.JobsAsync()).Count > 0);
-        await WaitUntilAsync(async () => await alertmanager.MetricAsync("alertmanager_notifications_total", "integration=\"webhook\"") >= 3);
+        await Eventually.HoldsAsync(async () => (await host.JobsAsync()).Count > 0, "the delivery to start a Job");
+        await Eventually.HoldsAsync(async () => await alertmanager.MetricAsync("alertmanager_notifications_total", "integration=\"webhook\"") >= 3,
+            "Alertmanager to deliver the alert three times");
 
         Assert.Single(await host.JobsAsync());
         Assert.Equal(0, await alertmanager.MetricAsync("alertmanager_notifications_failed_total", "integration=\"webhook\""));
@@ -41,7 +42,7 @@ public sealed class AlertmanagerEndToEndTests
         await using var alertmanager = await AlertmanagerProcess.StartAsync(Receiver(server), "http_config:\n  basic_auth: {username: alertmanager, password: pa55}");
 
         await alertmanager.PostAlertAsync(RolloutStuck, TimeProvider.System.GetUtcNow().AddMinutes(-20));
-        await WaitUntilAsync(async () => (await host.JobsAsync()).Count > 0);
+        await Eventually.HoldsAsync(async () => (await host.JobsAsync()).Count > 0, "the delivery with basic auth to start a Job");
 
         Assert.Single(await host.JobsAsync());
     }
@@ -54,7 +55,8 @@ public sealed class AlertmanagerEndToEndTests
         await using var alertmanager = await AlertmanagerProcess.StartAsync(Receiver(server), "http_config:\n  authorization: {type: Bearer, credentials: wrong}");
 
         await alertmanager.PostAlertAsync(RolloutStuck, TimeProvider.System.GetUtcNow().AddMinutes(-20));
-        await WaitUntilAsync(async () => await alertmanager.MetricAsync("alertmanager_notifications_failed_total", "integration=\"webhook\"") >= 1);
+        await Eventually.HoldsAsync(async () => await alertmanager.MetricAsync("alertmanager_notifications_failed_total", "integration=\"webhook\"") >= 1,
+            "Alertmanager to count the refused delivery as failed");
 
         Assert.True(await alertmanager.MetricAsync("alertmanager_notifications_failed_total", "integration=\"webhook\"") >= 1, alertmanager.Output);
         Assert.Empty(await host.JobsAsync());
@@ -69,22 +71,18 @@ public sealed class AlertmanagerEndToEndTests
         await using var alertmanager = await AlertmanagerProcess.StartAsync(Receiver(server));
 
         await alertmanager.PostAlertAsync(RolloutStuck, TimeProvider.System.GetUtcNow().AddMinutes(-20));
-        await WaitUntilAsync(async () => await alertmanager.MetricAsync("alertmanager_notifications_failed_total", "integration=\"webhook\"") >= 2);
+        await Eventually.HoldsAsync(async () => await alertmanager.MetricAsync("alertmanager_notifications_failed_total", "integration=\"webhook\"") >= 2,
+            "two deliveries to fail during the outage");
         host.Cluster.Faults.Clear();
-        await WaitUntilAsync(async () => (await host.JobsAsync()).Count > 0);
-        await Task.Delay(TimeSpan.FromSeconds(4), Cancel);
+        await Eventually.HoldsAsync(async () => (await host.JobsAsync()).Count > 0, "a delivery after the recovery to start a Job");
+        // Alertmanager keeps re-sending the firing alert: two more deliveries after the Job exists must not double it.
+        var delivered = await alertmanager.MetricAsync("alertmanager_notifications_total", "integration=\"webhook\"");
+        await Eventually.HoldsAsync(async () => await alertmanager.MetricAsync("alertmanager_notifications_total", "integration=\"webhook\"") >= delivered + 2,
+            "Alertmanager to re-send the alert twice after the Job was created");
 
         Assert.Single(await host.JobsAsync());
         Assert.True(host.Cluster.Faults.Injected >= 2);
     }
 
     private static string Receiver(HttpClient server) => new Uri(server.BaseAddress!, "/alerts").ToString();
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 300 && !await condition(); attempt++)
-        {
-            await Task.Delay(100, Cancel);
-        }
-    }
 }

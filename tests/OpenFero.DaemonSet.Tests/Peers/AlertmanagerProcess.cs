@@ -38,8 +38,7 @@ internal sealed class AlertmanagerProcess : IAsyncDisposable
                     send_resolved: true
             {Indent(httpConfig, 8)}
             """);
-        var port = PeerBinary.FreePort();
-        return new AlertmanagerProcess(await PeerProcess.StartAsync(binary, folder, port,
+        return new AlertmanagerProcess(await PeerProcess.StartAsync(binary, folder, port =>
             $"--config.file={config} --storage.path={Path.Combine(folder, "data")} --web.listen-address=127.0.0.1:{port} --cluster.listen-address= --log.level=debug", "-/ready"));
     }
 

@@ -11,6 +11,8 @@ namespace OpenFero.DaemonSet.Tests.Peers;
 /// </summary>
 public sealed class EndToEndTests
 {
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(2);
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -23,49 +25,20 @@ public sealed class EndToEndTests
         await using var prometheus = await PrometheusProcess.StartAsync(playground.Cluster.BaseAddress, alertmanager.Address, PrometheusProcess.RolloutStuckRule("5s"));
         using var client = new k8s.Kubernetes(playground.Cluster.ClientConfiguration());
 
-        var fired = await WaitUntilAsync(async () => await prometheus.AlertStateAsync("KubeDaemonSetRolloutStuck", "node-exporter") == "firing");
-        var job = await WaitForAsync(async () => (await client.BatchV1.ListNamespacedJobAsync("openfero", cancellationToken: Cancel)).Items.FirstOrDefault());
-        var succeeded = await WaitUntilAsync(async () => JobSucceeded(await client.BatchV1.ReadNamespacedJobAsync(job!.Metadata.Name, "openfero", cancellationToken: Cancel)));
+        await Eventually.HoldsAsync(async () => await prometheus.AlertStateAsync("KubeDaemonSetRolloutStuck", "node-exporter") == "firing",
+            "Prometheus to fire KubeDaemonSetRolloutStuck for node-exporter", Bound);
+        var job = await Eventually.ReachesAsync(async () => (await client.BatchV1.ListNamespacedJobAsync("openfero", cancellationToken: Cancel)).Items.FirstOrDefault(),
+            job => job is not null, "the server to create a remediation Job", Bound);
+        await Eventually.ReachesAsync(() => client.BatchV1.ReadNamespacedJobAsync(job!.Metadata.Name, "openfero", cancellationToken: Cancel), JobSucceeded,
+            $"the remediation Job {job!.Metadata.Name} to succeed", Bound, describe: j => j.Status is null ? "no status" : k8s.KubernetesJson.Serialize(j.Status));
         var ds = await client.AppsV1.ReadNamespacedDaemonSetAsync("node-exporter", "monitoring", cancellationToken: Cancel);
-        var resolved = await WaitUntilAsync(async () => await prometheus.AlertStateAsync("KubeDaemonSetRolloutStuck", "node-exporter") is null);
+        await Eventually.HoldsAsync(async () => await prometheus.AlertStateAsync("KubeDaemonSetRolloutStuck", "node-exporter") is null,
+            "the alert to resolve", Bound);
 
-        Assert.True(fired, prometheus.Output);
-        Assert.NotNull(job);
-        Assert.True(succeeded, "the remediation Job did not succeed");
         Assert.Equal((4, 4), (ds.Status.UpdatedNumberScheduled, ds.Status.NumberAvailable));
-        Assert.True(resolved, "the alert did not resolve");
         Assert.Single((await client.BatchV1.ListNamespacedJobAsync("openfero", cancellationToken: Cancel)).Items);
     }
 
     private static bool JobSucceeded(V1Job job) => job.Status?.Conditions?.Any(c => c.Type == "Complete" && c.Status == "True") == true;
 
-    private static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(200, Cancel);
-        }
-
-        return false;
-    }
-
-    private static async Task<T?> WaitForAsync<T>(Func<Task<T?>> find) where T : class
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if (await find() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(200, Cancel);
-        }
-
-        return null;
-    }
 }

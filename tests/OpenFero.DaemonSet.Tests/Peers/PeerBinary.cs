@@ -26,6 +26,7 @@ internal static class PeerBinary
         return "";
     }
 
+    /// <summary>A loopback port free at the time of asking, for a peer that cannot bind port 0 and report it.</summary>
     public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -73,8 +73,7 @@ internal sealed class PrometheusProcess : IAsyncDisposable
                 static_configs:
                   - targets: ['{scrapeTarget.Authority}']
             """);
-        var port = PeerBinary.FreePort();
-        return new PrometheusProcess(await PeerProcess.StartAsync(binary, folder, port,
+        return new PrometheusProcess(await PeerProcess.StartAsync(binary, folder, port =>
             $"--config.file={Path.Combine(folder, "prometheus.yml")} --storage.tsdb.path={Path.Combine(folder, "data")} --web.listen-address=127.0.0.1:{port}", "-/ready"));
     }
 

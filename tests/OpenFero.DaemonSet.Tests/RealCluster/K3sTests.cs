@@ -40,18 +40,15 @@ public sealed class K3sTests
         await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "monitoring" } }, cancellationToken: Cancel);
         var folder = Path.Combine(RepositoryRoot.Path, "operarius");
         await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(Path.Combine(folder, "operarius-crd.yaml"), Cancel)), cancellationToken: Cancel);
-        await Task.Delay(TimeSpan.FromSeconds(3), Cancel);
+        await Eventually.HoldsAsync(async () => (await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("operariuses.openfero.io", cancellationToken: Cancel))
+            .Status?.Conditions?.Any(c => c.Type == "Established" && c.Status == "True") == true, "the Operarius CRD to be established", TimeSpan.FromSeconds(60));
         var operarius = KubernetesYaml.Deserialize<OpenFero.DaemonSet.Kubernetes.Operarius>(await File.ReadAllTextAsync(Path.Combine(folder, "daemonset-rollout-fix.yaml"), Cancel));
         await client.CustomObjects.CreateNamespacedCustomObjectAsync(operarius, "openfero.io", "v1alpha1", "openfero", "operariuses", cancellationToken: Cancel);
         await client.AppsV1.CreateNamespacedDaemonSetAsync(DaemonSet(), "monitoring", cancellationToken: Cancel);
 
         await using var server = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Kubernetes:Kubeconfig", kubeconfig]);
         await server.StartAsync(Cancel);
-        using var http = new HttpClient { BaseAddress = new Uri(server.Urls.First()) };
-        for (var attempt = 0; attempt < 100 && !(await http.GetAsync(new Uri("/readyz", UriKind.Relative), Cancel)).IsSuccessStatusCode; attempt++)
-        {
-            await Task.Delay(100, Cancel);
-        }
+        using var http = await ServerHost.ReadyClientAsync(server);
 
         var answer = await http.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json");
         var exit = await RemediateCommand.RunAsync(RemediateCommand.CreateHostBuilder(new Dictionary<string, string>

@@ -1,8 +1,10 @@
 using k8s.Models;
+using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Hosting;
 using OpenFero.DaemonSet.Remediation;
 using OpenFero.DaemonSet.Simulation.Hosting;
 using OpenFero.DaemonSet.Simulation.Store;
+using OpenFero.DaemonSet.Tests.Analysis;
 
 namespace OpenFero.DaemonSet.Tests.Remediation;
 
@@ -34,7 +36,7 @@ public sealed class RemediationScenarioTests
     public async Task Broken_revision_is_reported_not_restarted()
     {
         await using var cluster = await StartAsync("broken-revision");
-        await WaitUntilAsync(() => Pods(cluster, "kube-system").Any(p => p.Status?.ContainerStatuses?.Any(c => c.State?.Waiting?.Reason == "CrashLoopBackOff") == true));
+        await CrashLoopingAsync(cluster);
         var generation = cluster.Store.GetRequired(ResourceTypes.DaemonSets, "kube-system", "calico-node").As<V1DaemonSet>().Metadata.Generation;
 
         var exit = await RemediateAsync(cluster, "kube-system", "calico-node", ("Runner__AllowNamespaces", "kube-system"));
@@ -48,7 +50,7 @@ public sealed class RemediationScenarioTests
     public async Task Broken_revision_is_rolled_back_when_undo_is_allowed()
     {
         await using var cluster = await StartAsync("broken-revision");
-        await WaitUntilAsync(() => Pods(cluster, "kube-system").Any(p => p.Status?.ContainerStatuses?.Any(c => c.State?.Waiting?.Reason == "CrashLoopBackOff") == true));
+        await CrashLoopingAsync(cluster);
 
         var exit = await RemediateAsync(cluster, "kube-system", "calico-node", ("Runner__AllowUndo", "true"), ("Runner__AllowNamespaces", "kube-system"));
 
@@ -61,8 +63,7 @@ public sealed class RemediationScenarioTests
     {
         await using var cluster = await StartAsync("broken-revision-and-autoscaler");
         await Eventually.HoldsAsync(
-            () => cluster.Store.GetRequired(ResourceTypes.DaemonSets, "kube-system", "calico-node").As<V1DaemonSet>().Status?.NumberMisscheduled == 1 &&
-                Pods(cluster, "kube-system").Any(p => p.Status?.ContainerStatuses?.Any(c => c.State?.Waiting?.Reason == "CrashLoopBackOff") == true),
+            () => cluster.Store.GetRequired(ResourceTypes.DaemonSets, "kube-system", "calico-node").As<V1DaemonSet>().Status?.NumberMisscheduled == 1 && CrashLooping(cluster),
             "a crash-looping updated pod and the autoscaler's misscheduled pod");
         var message = DryRunTests.TerminationMessageFile();
 
@@ -74,13 +75,14 @@ public sealed class RemediationScenarioTests
     }
 
     [Theory]
-    [InlineData("insufficient-resources", "monitoring", "datadog-agent", RemediationExit.CannotFixByRestart)]
-    [InlineData("autoscaler-false-alarm", "kube-system", "calico-node", RemediationExit.RolledOut)]
-    [InlineData("on-delete", "kube-system", "kube-proxy", RemediationExit.Refused)]
-    public async Task Causes_a_restart_cannot_fix_change_nothing(string scenario, string ns, string name, RemediationExit expected)
+    [InlineData("insufficient-resources", "monitoring", "datadog-agent", VerdictCause.InsufficientResources, RemediationExit.CannotFixByRestart)]
+    [InlineData("autoscaler-false-alarm", "kube-system", "calico-node", VerdictCause.AutoscalerFalseAlarm, RemediationExit.RolledOut)]
+    [InlineData("on-delete", "kube-system", "kube-proxy", VerdictCause.OnDeleteWaiting, RemediationExit.Refused)]
+    public async Task Causes_a_restart_cannot_fix_change_nothing(string scenario, string ns, string name, VerdictCause cause, RemediationExit expected)
     {
         await using var cluster = await StartAsync(scenario);
-        await Task.Delay(2500, Cancel);
+        await ClusterAnalysis.AnalyzeUntilAsync(cluster, ns, name, r => r.Verdict.Cause == cause && r.Pods.All(p => p.Condition != PodCondition.Starting && p.Condition != PodCondition.ContainerCreating),
+            $"the scenario to settle on {cause}, with every pod past its start");
         var before = Pods(cluster, ns).Select(p => p.Metadata.Uid).Order().ToList();
         var generation = cluster.Store.GetRequired(ResourceTypes.DaemonSets, ns, name).As<V1DaemonSet>().Metadata.Generation;
 
@@ -165,11 +167,9 @@ public sealed class RemediationScenarioTests
 
     private static List<Corev1Event> Events(SimulatedCluster cluster, string ns) => [.. cluster.Store.List(ResourceTypes.Events, ns).Select(e => e.As<Corev1Event>())];
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(100, Cancel);
-        }
-    }
+    private static bool CrashLooping(SimulatedCluster cluster) =>
+        Pods(cluster, "kube-system").Any(p => p.Status?.ContainerStatuses?.Any(c => c.State?.Waiting?.Reason == "CrashLoopBackOff") == true);
+
+    private static Task CrashLoopingAsync(SimulatedCluster cluster) =>
+        Eventually.HoldsAsync(() => CrashLooping(cluster), "an updated pod in CrashLoopBackOff");
 }

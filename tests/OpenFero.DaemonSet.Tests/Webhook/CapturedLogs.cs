@@ -13,8 +13,10 @@ internal sealed class CapturedLogs : ILogEventSink
 
     public void Emit(LogEvent logEvent) => events.Enqueue(logEvent);
 
-    public IReadOnlyList<LogEvent> Containing(string text) =>
-        [.. Events.Where(e => e.RenderMessage().Contains(text, StringComparison.Ordinal))];
+    public IReadOnlyList<LogEvent> Containing(string text) => Containing(Events, text);
+
+    public static IReadOnlyList<LogEvent> Containing(IEnumerable<LogEvent> events, string text) =>
+        [.. events.Where(e => e.RenderMessage().Contains(text, StringComparison.Ordinal))];
 
     public IReadOnlyList<LogEvent> AtWarningOrAbove => [.. Events.Where(e => e.Level >= LogEventLevel.Warning)];
 

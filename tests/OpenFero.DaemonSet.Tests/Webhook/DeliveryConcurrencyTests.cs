@@ -39,11 +39,9 @@ public sealed class DeliveryConcurrencyTests
         var first = await server.Client.PostJsonAsync(delivery);
         var firstOutcomes = (await first.JsonAsync())["alerts"]!.AsArray().Select(a => a!["outcome"]!.GetValue<string>()).ToList();
         host.Cluster.Faults.Clear();
-        var last = first;
-        for (var attempt = 0; attempt < 10 && last.StatusCode != HttpStatusCode.Accepted; attempt++)
-        {
-            last = await server.Client.PostJsonAsync(delivery);
-        }
+        // Redelivered as Alertmanager would, until one delivery is answered 202.
+        var last = await Eventually.ReachesAsync(() => server.Client.PostJsonAsync(delivery), answer => answer.StatusCode == HttpStatusCode.Accepted,
+            "a redelivery of the 20 alerts to be accepted", describe: answer => $"{(int)answer.StatusCode} {answer.StatusCode}");
 
         var again = await server.Client.PostJsonAsync(delivery);
         var jobs = await host.JobsAsync();

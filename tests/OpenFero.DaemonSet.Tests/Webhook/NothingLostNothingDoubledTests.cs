@@ -1,5 +1,6 @@
 using System.Net;
 using OpenFero.DaemonSet.Simulation.Faults;
+using OpenFero.DaemonSet.Tests.FollowUps;
 using OpenFero.DaemonSet.Tests.Infrastructure;
 
 namespace OpenFero.DaemonSet.Tests.Webhook;
@@ -48,8 +49,12 @@ public sealed class NothingLostNothingDoubledTests
     {
         await using var host = await ServerHost.StartClusterAsync();
         var server = await host.StartServerAsync();
-        await server.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json");
-        await Task.Delay(500, TestContext.Current.CancellationToken);
+        var job = (await (await server.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json")).JsonAsync())["alerts"]![0]!["job"]!.GetValue<string>();
+        // The first delivery's Job runs and its follow-ups write to the cluster; only once they are all done do the
+        // requests counted below belong to the duplicates alone.
+        var probe = new FollowUpProbe(host);
+        await Eventually.HoldsAsync(async () => await probe.AnnotationAsync(job, "openfero.io/follow-ups") == "started,analyzed,finished",
+            $"every follow-up of Job {job} to be done");
         host.Cluster.Requests.Reset();
 
         for (var i = 0; i < 1000; i++)
@@ -68,7 +73,9 @@ public sealed class NothingLostNothingDoubledTests
         host.Cluster.Faults.Script(new FaultMatch("create", "jobs"), 1, new Fault.Latency(TimeSpan.FromSeconds(4)));
 
         var hung = await server.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json");
-        await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        // Redelivered only once the API server is done with the create the answer gave up on, committed or dropped:
+        // a late Job, if there is one, exists before the redelivery looks.
+        await Eventually.HoldsAsync(() => host.Cluster.Requests.Finished("create", "jobs") >= 1, "the API server to be done with the held-up create of the Job");
         var redelivered = await server.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, hung.StatusCode);

@@ -14,29 +14,15 @@ public sealed class RecordsAndHistoryTests
         var cancel = TestContext.Current.CancellationToken;
 
         var job = (await (await server.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json")).JsonAsync())["alerts"]![0]!["job"]!.GetValue<string>();
-        JsonElement status = default;
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var operarius = (JsonElement)await host.Client.CustomObjects.GetNamespacedCustomObjectAsync("openfero.io", "v1alpha1", "openfero", "operariuses", "daemonset-rollout-fix", cancellationToken: cancel);
-            if (operarius.TryGetProperty("status", out status) && status.GetProperty("lastExecutionStatus").GetString() == "Successful")
-            {
-                break;
-            }
-
-            await Task.Delay(100, cancel);
-        }
-
-        JsonElement history = default;
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            history = JsonDocument.Parse(await server.GetStringAsync(new Uri("/api/remediations?daemonset=monitoring/node-exporter", UriKind.Relative), cancel)).RootElement;
-            if (history.EnumerateArray().Any(r => r.TryGetProperty("verdict", out var v) && v.ValueKind == JsonValueKind.String))
-            {
-                break;
-            }
-
-            await Task.Delay(100, cancel);
-        }
+        var status = await Eventually.ReachesAsync(async () =>
+                ((JsonElement)await host.Client.CustomObjects.GetNamespacedCustomObjectAsync("openfero.io", "v1alpha1", "openfero", "operariuses", "daemonset-rollout-fix", cancellationToken: cancel))
+                .TryGetProperty("status", out var observed) ? observed : default,
+            observed => observed.ValueKind == JsonValueKind.Object && observed.TryGetProperty("lastExecutionStatus", out var last) && last.GetString() == "Successful",
+            $"the Operarius to record Job {job} as Successful", describe: observed => observed.ValueKind == JsonValueKind.Undefined ? "no status" : observed.GetRawText());
+        var history = await Eventually.ReachesAsync(
+            async () => JsonDocument.Parse(await server.GetStringAsync(new Uri("/api/remediations?daemonset=monitoring/node-exporter", UriKind.Relative), cancel)).RootElement,
+            observed => observed.EnumerateArray().Any(r => r.TryGetProperty("verdict", out var v) && v.ValueKind == JsonValueKind.String),
+            "the history to carry a record with a verdict", describe: observed => observed.GetRawText());
 
         var events = await host.Client.CoreV1.ListNamespacedEventAsync("monitoring", cancellationToken: cancel);
 

@@ -13,11 +13,11 @@ internal sealed class ServerWithServices : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private ServerWithServices(WebApplication app, CapturedLogs logs)
+    private ServerWithServices(WebApplication app, CapturedLogs logs, HttpClient client)
     {
         this.app = app;
         Logs = logs;
-        Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        Client = client;
     }
 
     public HttpClient Client { get; }
@@ -35,11 +35,7 @@ internal sealed class ServerWithServices : IAsyncDisposable
             services?.Invoke(builder.Services);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
-        var server = new ServerWithServices(app, logs);
-        await Eventually.HoldsAsync(
-            async () => (await server.Client.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken)).IsSuccessStatusCode,
-            "the server to be ready");
-        return server;
+        return new ServerWithServices(app, logs, await ServerHost.ReadyClientAsync(app));
     }
 
     public async ValueTask DisposeAsync()

@@ -22,8 +22,8 @@ public sealed class WebhookClientErrorLogTests
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         // The wrong content type is refused by routing (the endpoint accepts only JSON) before the handler runs.
-        await Eventually.HoldsAsync(() => server.Logs.Containing("Refused a webhook delivery").Count == 2,
-            () => "one log line for each of the two refused bodies; the log was:\n" + CapturedLogs.Describe(server.Logs.Events));
+        await Eventually.ReachesAsync(() => server.Logs.Events, events => CapturedLogs.Containing(events, "Refused a webhook delivery").Count == 2,
+            "one log line for each of the two refused bodies", describe: events => "the log:\n" + CapturedLogs.Describe(events));
         Assert.All(server.Logs.Containing("Refused a webhook delivery"), e =>
         {
             Assert.Equal(LogEventLevel.Information, e.Level);
@@ -42,8 +42,8 @@ public sealed class WebhookClientErrorLogTests
         {
         }
 
-        await Eventually.HoldsAsync(() => server.Logs.Containing("before its webhook body arrived").Count == 1,
-            () => "one line saying the client went away mid-body; the log was:\n" + CapturedLogs.Describe(server.Logs.Events));
+        await Eventually.ReachesAsync(() => server.Logs.Events, events => CapturedLogs.Containing(events, "before its webhook body arrived").Count == 1,
+            "one line saying the client went away mid-body", describe: events => "the log:\n" + CapturedLogs.Describe(events));
         Assert.All(server.Logs.Containing("before its webhook body arrived"), e =>
         {
             Assert.True(e.Level <= LogEventLevel.Information, $"logged at {e.Level}");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OpenFero.DaemonSet.Semantics;
 using OpenFero.DaemonSet.Simulation.Store;
 using static OpenFero.DaemonSet.Simulation.Api.Tables.PrinterColumn;
 

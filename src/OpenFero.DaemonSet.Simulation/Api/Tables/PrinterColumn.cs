@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Simulation.Api.Tables;
 

@@ -1,13 +1,23 @@
 using System.Globalization;
 
-namespace OpenFero.DaemonSet.Simulation.Api.Tables;
+namespace OpenFero.DaemonSet.Semantics;
 
-/// <summary>Ages as kubectl shows them (<c>k8s.io/apimachinery/pkg/util/duration.HumanDuration</c>): 45s, 3m20s, 5h, 12d.</summary>
+/// <summary>
+/// Durations and ages as kubectl prints them (<c>k8s.io/apimachinery/pkg/util/duration.HumanDuration</c>): 45s, 3m20s,
+/// 20m, 5h2m, 30h, 2d3h, 40d, 3y10d. Precision falls as the duration grows, so a person reads the size at a glance.
+/// The one way this project shows a duration to people: reports, plans, logs, banners.
+/// </summary>
 public static class HumanDuration
 {
-    public static string Format(TimeSpan age)
+    public static string Format(TimeSpan duration)
     {
-        var seconds = (long)age.TotalSeconds;
+        // kubectl tolerates up to a second of clock skew as "now"; more than that backwards is not a duration.
+        var seconds = (long)duration.TotalSeconds;
+        if (seconds < -1)
+        {
+            return "<invalid>";
+        }
+
         if (seconds < 0)
         {
             return "0s";
