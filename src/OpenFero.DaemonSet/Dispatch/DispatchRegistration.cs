@@ -1,4 +1,5 @@
 using OpenFero.DaemonSet.Analysis;
+using OpenFero.DaemonSet.Configuration;
 using OpenFero.DaemonSet.Events;
 using OpenFero.DaemonSet.Health;
 
@@ -9,14 +10,14 @@ public static class DispatchRegistration
     /// <summary>Alerts to Jobs: the Operarius catalog, the Job cache, the per-DaemonSet guard and the follow-ups.</summary>
     public static IHostApplicationBuilder AddRemediation(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RemediationJobOptions>().BindConfiguration(RemediationJobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedSection<RemediationJobOptions>(RemediationJobOptions.Section);
         builder.Services.AddSingleton<OperariusCatalog>();
         builder.Services.AddSingleton<JobWatcher>();
         builder.Services.AddSingleton<IReadinessCheck>(p => p.GetRequiredService<OperariusCatalog>());
         builder.Services.AddSingleton<IReadinessCheck>(p => p.GetRequiredService<JobWatcher>());
         builder.Services.AddHostedService(p => p.GetRequiredService<OperariusCatalog>());
         builder.Services.AddHostedService(p => p.GetRequiredService<JobWatcher>());
-        builder.Services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedSection<FollowUpOptions>(FollowUpOptions.Section);
         builder.Services.AddSingleton<JobFollowUpReconciler>();
         builder.Services.AddHostedService<JobFollowUps>();
         builder.Services.AddSingleton<DaemonSetGuard>();

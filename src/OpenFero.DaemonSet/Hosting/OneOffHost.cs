@@ -6,7 +6,7 @@ namespace OpenFero.DaemonSet.Hosting;
 
 /// <summary>
 /// The host of a verb that runs once and ends (<c>analyze</c>, <c>remediate</c>): the server's Kubernetes client and
-/// resilience pipeline, from the same configuration sections, and the analysis switches.
+/// resilience pipeline, every settings section validated as the server's, and the analysis switches.
 /// </summary>
 public static class OneOffHost
 {
@@ -20,6 +20,7 @@ public static class OneOffHost
         builder.Services.AddSingleton(TimeProvider.System);
         // The resilience pipeline counts retries and failures; a one-off run has no /metrics, the counts are simply dropped.
         builder.Services.AddSingleton<ServerMetrics>();
+        builder.AddProductOptions();
         builder.AddKubernetes();
         builder.AddAnalysis();
         return builder;

@@ -1,5 +1,6 @@
 using k8s;
 using Microsoft.Extensions.Options;
+using OpenFero.DaemonSet.Configuration;
 using OpenFero.DaemonSet.Metrics;
 
 namespace OpenFero.DaemonSet.Kubernetes;
@@ -9,7 +10,7 @@ public static class KubernetesRegistration
     /// <summary>The Kubernetes client, every call through the one resilience pipeline.</summary>
     public static IHostApplicationBuilder AddKubernetes(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<KubernetesOptions>().BindConfiguration(KubernetesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedSection<KubernetesOptions>(KubernetesOptions.Section);
         builder.Services.AddSingleton(provider =>
             KubernetesResiliencePipeline.Build(provider.GetRequiredService<IOptions<KubernetesOptions>>().Value, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ServerMetrics>()));
         builder.Services.AddSingleton<IKubernetes>(provider =>

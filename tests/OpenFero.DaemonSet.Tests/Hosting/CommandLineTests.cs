@@ -71,6 +71,19 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Every_verb_validates_every_settings_section()
+    {
+        // One ConfigMap feeds the server and its Jobs: a mistake in any section stops every verb at start.
+        var serve = await ProgramRun.RunAsync(Product, ["serve", "--Runner:RolloutTimeout", "soon"]);
+        var remediate = await ProgramRun.RunAsync(Product, ["remediate"], Target(("Webhook__MaxBodyBytes", "12")));
+        var analyze = await ProgramRun.RunAsync(Product, ["analyze", "--namespace", "a", "--daemonset", "b", "--Auth:Mode", "Carrier"]);
+
+        serve.AssertUserError("Runner:RolloutTimeout", "soon");
+        remediate.AssertUserError("MaxBodyBytes");
+        analyze.AssertUserError("Auth:Mode", "Carrier");
+    }
+
+    [Fact]
     public async Task A_missing_or_unreadable_kubeconfig_exits_2_with_one_line()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"openfero-no-such-{Guid.NewGuid():N}", "kubeconfig");
