@@ -113,7 +113,7 @@ public static class RemediateCommand
                 await errors.WriteLineAsync(outcome.Summary);
             }
         }
-        catch (Exception failure) when (!cancellationToken.IsCancellationRequested && (KubernetesFailures.IsUnavailable(failure) || failure is k8s.Autorest.HttpOperationException))
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested && KubernetesFailures.IsFailure(failure))
         {
             outcome = new(RemediationExit.NotFixed, $"Kubernetes could not be reached or refused: {failure.Message}");
             await errors.WriteLineAsync(outcome.Summary);
