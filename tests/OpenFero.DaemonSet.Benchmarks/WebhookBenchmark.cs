@@ -28,7 +28,7 @@ internal static partial class WebhookBenchmark
         cluster.WriteKubeconfig(kubeconfig);
         await Playground.InstallOperariiAsync(cluster, CancellationToken.None);
 
-        await using var server = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Kubernetes:Kubeconfig", kubeconfig, "--Serilog:MinimumLevel:Default", "Warning"]);
+        await using var server = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Kubernetes:Kubeconfig", kubeconfig]);
         await server.StartAsync();
         var serverUrl = new Uri(new Uri(server.Urls.First()), "/alerts");
         using var http = new HttpClient();
