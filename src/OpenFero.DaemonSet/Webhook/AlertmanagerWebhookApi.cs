@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Alerts;
 using OpenFero.DaemonSet.Dispatch;
@@ -17,7 +18,10 @@ public static partial class AlertmanagerWebhookApi
 {
     public static IEndpointRouteBuilder MapAlertmanagerWebhook(this IEndpointRouteBuilder routes)
     {
+        // Kestrel stops a body at Webhook:MaxBodyBytes (its default limit would be 30 MB).
+        var maxBodyBytes = routes.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxBodyBytes;
         routes.MapPost("/alerts", HandleAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(maxBodyBytes))
             .WithName("ReceiveAlerts")
             .WithSummary("Receive an Alertmanager webhook (version 4)")
             .Accepts<AlertmanagerWebhook>("application/json")
@@ -117,10 +121,10 @@ public static partial class AlertmanagerWebhookApi
     /// </summary>
     private static TimeSpan WorkBound(TimeSpan answerTimeout) => answerTimeout - (answerTimeout / 10);
 
-    /// <summary>Refuses what the headers already condemn, then reads the body if a body-read slot is free.</summary>
+    /// <summary>Refuses a body that is not JSON, then reads the body if a body-read slot is free.</summary>
     private static async Task<WebhookBodyReader.Result> ReadBodyAsync(HttpRequest request, WebhookCapacity capacity, long maxBytes, CancellationToken cancellationToken)
     {
-        if (WebhookBodyReader.RefuseByHeaders(request, maxBytes) is { } refused)
+        if (WebhookBodyReader.RefuseByHeaders(request) is { } refused)
         {
             return refused;
         }
