@@ -82,7 +82,12 @@ public static partial class AlertmanagerWebhookApi
                 return TypedResults.ValidationProblem(validation.ToDictionary(), title: "The webhook body is not valid");
             }
 
-            var alerts = webhook.Alerts!.Select(a => AlertContextFactory.Create(a, webhook.GroupKey ?? "")).ToList();
+            var alerts = new AlertContext[webhook.Alerts!.Count];
+            for (var i = 0; i < alerts.Length; i++)
+            {
+                alerts[i] = AlertContextFactory.Create(webhook.Alerts[i], webhook.GroupKey ?? "");
+            }
+
             var finished = await BoundedDelivery.RunAsync(
                 alerts,
                 (alert, token) => RemediateAsync(remediator, alert, logger, token),
@@ -91,21 +96,24 @@ public static partial class AlertmanagerWebhookApi
                 WorkBound(settings.AnswerTimeout) - time.GetElapsedTime(started),
                 time,
                 cancellationToken);
-            var unfinished = finished.Count(o => o is null);
+            var answers = new AlertAnswer[alerts.Length];
+            var unfinished = 0;
+            var unavailable = false;
+            for (var i = 0; i < alerts.Length; i++)
+            {
+                var outcome = finished[i] ?? NotInTime(settings.AnswerTimeout, ref unfinished);
+                metrics.AlertReceived(outcome.Kind);
+                unavailable |= outcome is AlertOutcome.Unavailable;
+                answers[i] = AlertAnswer.From(alerts[i], outcome);
+            }
+
             if (unfinished > 0)
             {
-                LogNotInTime(logger, unfinished, alerts.Count, settings.AnswerTimeout);
+                LogNotInTime(logger, unfinished, alerts.Length, settings.AnswerTimeout);
             }
 
-            var notInTime = new AlertOutcome.Unavailable($"not finished within Webhook:AnswerTimeout ({settings.AnswerTimeout}); deliver again");
-            var outcomes = finished.Select(o => o ?? notInTime).ToList();
-            foreach (var outcome in outcomes)
-            {
-                metrics.AlertReceived(outcome.Kind);
-            }
-
-            var answer = new WebhookAnswer([.. alerts.Zip(outcomes, AlertAnswer.From)]);
-            if (outcomes.Any(o => o is AlertOutcome.Unavailable))
+            var answer = new WebhookAnswer(answers);
+            if (unavailable)
             {
                 request.HttpContext.Response.Headers.RetryAfter = "10";
                 return TypedResults.Json(answer, statusCode: 503);
@@ -113,6 +121,12 @@ public static partial class AlertmanagerWebhookApi
 
             return TypedResults.Accepted((string?)null, answer);
         }
+    }
+
+    private static AlertOutcome.Unavailable NotInTime(TimeSpan answerTimeout, ref int unfinished)
+    {
+        unfinished++;
+        return new AlertOutcome.Unavailable($"not finished within Webhook:AnswerTimeout ({answerTimeout}); deliver again");
     }
 
     /// <summary>
@@ -155,12 +169,25 @@ public static partial class AlertmanagerWebhookApi
             ["DaemonSet"] = alert.Target?.Name,
         });
         var outcome = await remediator.RemediateAsync(alert, cancellationToken);
-        LogOutcome(logger, alert.AlertName, alert.Status, outcome.Kind);
+        if (outcome is AlertOutcome.Deduplicated)
+        {
+            // Alertmanager re-sends a firing alert every group interval: its answer from the Job cache is routine,
+            // and a line per re-send at Information would cost more than the answer itself.
+            LogDeduplicated(logger, alert.AlertName, alert.Status);
+        }
+        else
+        {
+            LogOutcome(logger, alert.AlertName, alert.Status, outcome.Kind);
+        }
+
         return outcome;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Alertname} ({Status}): {Outcome}")]
     private static partial void LogOutcome(ILogger logger, string alertname, string status, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert {Alertname} ({Status}): deduplicated")]
+    private static partial void LogDeduplicated(ILogger logger, string alertname, string status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Unfinished} of {Alerts} alerts not finished within {AnswerTimeout}; asking Alertmanager to deliver again")]
     private static partial void LogNotInTime(ILogger logger, int unfinished, int alerts, TimeSpan answerTimeout);
