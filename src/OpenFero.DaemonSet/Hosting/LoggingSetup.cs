@@ -19,6 +19,8 @@ public static class LoggingSetup
                 logger.MinimumLevel.Information()
                     .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                     .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
+                    // A probe answered "not ready" is the readiness probe's answer, not an error to log.
+                    .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", LogEventLevel.Fatal)
                     // A stop requested while the host starts cancels the start: the host reports that as a
                     // failure, but it is a normal stop, and log-based alerting must not page on it.
                     .Filter.ByExcluding(IsStartCancelledByStop)

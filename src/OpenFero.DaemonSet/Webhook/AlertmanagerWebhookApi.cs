@@ -75,7 +75,8 @@ public static partial class AlertmanagerWebhookApi
 
         async Task<Results<Accepted<WebhookAnswer>, ValidationProblem, ProblemHttpResult, JsonHttpResult<WebhookAnswer>>> AnswerAsync(AlertmanagerWebhook webhook)
         {
-            var validation = await validator.ValidateAsync(webhook, cancellationToken);
+            // No rule waits on anything: the synchronous validation spares an async state machine per rule.
+            var validation = validator.Validate(webhook);
             if (!validation.IsValid)
             {
                 LogRefused(logger, 400, "The webhook body is not valid", string.Join("; ", validation.Errors.Select(e => e.ErrorMessage)));
