@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using OpenFero.DaemonSet.Alerts;
 
 namespace OpenFero.DaemonSet.Webhook;
@@ -34,6 +35,13 @@ public static class WebhookBodyReader
         if (RefuseByHeaders(request) is { } refused)
         {
             return refused;
+        }
+
+        // Kestrel refuses a declared length above its limit at the first read, and then does not drain the body;
+        // refused here instead, the body would be drained after the answer. Without such a limit, it is refused here.
+        if (request.ContentLength > maxBytes && !(request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize <= maxBytes))
+        {
+            return TooLarge(maxBytes);
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(FirstBufferBytes);
