@@ -1,4 +1,3 @@
-using System.Text;
 using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Alerts;
@@ -26,16 +25,40 @@ public static class AlertContextFactory
     {
         var labels = alert.Labels ?? new Dictionary<string, string>();
         var environment = new Dictionary<string, string>(labels.Count, StringComparer.Ordinal);
-        var warnings = new List<string>();
-        foreach (var group in labels.Keys.GroupBy(VariableName, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        List<string>? warnings = null;
+
+        // Sorted by variable, then label name: the labels that map to one variable are neighbours, in the order
+        // the rule below takes them, and the variables are set in ordinal order.
+        var pairs = new (string Variable, string Label)[labels.Count];
+        var count = 0;
+        foreach (var label in labels.Keys)
         {
-            var names = group.Order(StringComparer.Ordinal).ToList();
-            var winner = Winner(group.Key, names);
-            environment[group.Key] = labels[winner];
-            if (names.Count > 1)
+            pairs[count++] = (VariableName(label), label);
+        }
+
+        Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Variable, b.Variable) is var byVariable and not 0 ? byVariable : string.CompareOrdinal(a.Label, b.Label));
+        for (var start = 0; start < pairs.Length;)
+        {
+            var variable = pairs[start].Variable;
+            var end = start + 1;
+            while (end < pairs.Length && string.Equals(pairs[end].Variable, variable, StringComparison.Ordinal))
             {
-                warnings.Add(Collision(group.Key, names, winner));
+                end++;
             }
+
+            if (end - start == 1)
+            {
+                environment[variable] = labels[pairs[start].Label];
+            }
+            else
+            {
+                var names = pairs[start..end].Select(p => p.Label).ToList();
+                var winner = Winner(variable, names);
+                environment[variable] = labels[winner];
+                (warnings ??= []).Add(Collision(variable, names, winner));
+            }
+
+            start = end;
         }
 
         var ns = labels.GetValueOrDefault("namespace");
@@ -52,20 +75,20 @@ public static class AlertContextFactory
             environment,
             target)
         {
-            Warnings = warnings,
+            Warnings = warnings ?? [],
         };
     }
 
-    public static string VariableName(string label)
-    {
-        var name = new StringBuilder(Prefix, Prefix.Length + label.Length);
-        foreach (var c in label.ToUpperInvariant())
+    public static string VariableName(string label) =>
+        string.Create(Prefix.Length + label.Length, label, static (name, label) =>
         {
-            name.Append(c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' ? c : '_');
-        }
-
-        return name.ToString();
-    }
+            Prefix.CopyTo(name);
+            for (var i = 0; i < label.Length; i++)
+            {
+                var c = char.ToUpperInvariant(label[i]);
+                name[Prefix.Length + i] = c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' ? c : '_';
+            }
+        });
 
     /// <summary>Among the label names mapping to one variable, the one whose value it takes (the rule above).</summary>
     public static string Winner(string variable, IEnumerable<string> names)

@@ -13,8 +13,9 @@ public static class DispatchRegistration
         builder.Services.AddValidatedSection<RemediationJobOptions>(RemediationJobOptions.Section);
         builder.Services.AddSingleton<OperariusCatalog>();
         builder.Services.AddSingleton<JobWatcher>();
-        builder.Services.AddSingleton<IReadinessCheck>(p => p.GetRequiredService<OperariusCatalog>());
-        builder.Services.AddSingleton<IReadinessCheck>(p => p.GetRequiredService<JobWatcher>());
+        builder.Services.AddHealthChecks()
+            .AddReadiness("operarius-catalog", p => p.GetRequiredService<OperariusCatalog>().IsReady)
+            .AddReadiness("job-watcher", p => p.GetRequiredService<JobWatcher>().IsReady);
         builder.Services.AddHostedService(p => p.GetRequiredService<OperariusCatalog>());
         builder.Services.AddHostedService(p => p.GetRequiredService<JobWatcher>());
         builder.Services.AddValidatedSection<FollowUpOptions>(FollowUpOptions.Section);

@@ -1,7 +1,6 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Options;
-using OpenFero.DaemonSet.Health;
 using OpenFero.DaemonSet.Kubernetes;
 
 namespace OpenFero.DaemonSet.Dispatch;
@@ -10,7 +9,7 @@ namespace OpenFero.DaemonSet.Dispatch;
 /// The remediation Jobs of the Operarius namespace, kept current with list+watch. Answers "does this alert
 /// instance have its Job already" without an API call, and tells <see cref="JobFollowUps"/> about every Job it sees.
 /// </summary>
-public sealed class JobWatcher : BackgroundService, IReadinessCheck
+public sealed class JobWatcher : BackgroundService
 {
     private readonly ListWatch<V1Job> cache;
 
@@ -33,8 +32,6 @@ public sealed class JobWatcher : BackgroundService, IReadinessCheck
 
     /// <summary>A Job was listed, added or changed (this version); raised on the watch's thread, so handlers only take note.</summary>
     public event Action<V1Job>? Changed;
-
-    public string Name => "job-watcher";
 
     public bool IsReady => cache.Synced;
 

@@ -1,12 +1,11 @@
 using k8s;
 using Microsoft.Extensions.Options;
-using OpenFero.DaemonSet.Health;
 using OpenFero.DaemonSet.Kubernetes;
 
 namespace OpenFero.DaemonSet.Dispatch;
 
 /// <summary>The Operarii of the Operarius namespace, kept current with list+watch; ready once first listed.</summary>
-public sealed class OperariusCatalog : BackgroundService, IReadinessCheck
+public sealed class OperariusCatalog : BackgroundService
 {
     private readonly ListWatch<Operarius> cache;
 
@@ -25,8 +24,6 @@ public sealed class OperariusCatalog : BackgroundService, IReadinessCheck
             time,
             logger);
     }
-
-    public string Name => "operarius-catalog";
 
     public bool IsReady => cache.Synced;
 

@@ -1,24 +1,33 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using OpenFero.DaemonSet.Metrics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace OpenFero.DaemonSet.Health;
 
-/// <summary><c>/healthz</c> (the process answers), <c>/readyz</c> (its caches are synced) and <c>/metrics</c>.</summary>
+/// <summary>
+/// <c>/healthz</c> (the process answers: no check runs) and <c>/readyz</c> (every readiness check passes), open
+/// to everyone: the kubelet probes without credentials. 200 <c>ok</c>, or 503 with a problem naming what is
+/// still awaited.
+/// </summary>
 public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
-        routes.MapGet("/readyz", Ready).ExcludeFromDescription();
-        routes.MapGet("/metrics", (ServerMetrics metrics) => TypedResults.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8")).ExcludeFromDescription();
+        routes.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
+            .AllowAnonymous().ExcludeFromDescription();
+        routes.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = r => r.Tags.Contains(HealthRegistration.ReadyTag), ResponseWriter = WriteAsync })
+            .AllowAnonymous().ExcludeFromDescription();
         return routes;
     }
 
-    public static Results<ContentHttpResult, ProblemHttpResult> Ready(IEnumerable<IReadinessCheck> checks)
+    private static Task WriteAsync(HttpContext context, HealthReport report)
     {
-        var waiting = checks.Where(c => !c.IsReady).Select(c => c.Name).ToList();
-        return waiting.Count == 0
-            ? TypedResults.Text("ok")
-            : TypedResults.Problem($"waiting for: {string.Join(", ", waiting)}", statusCode: 503, title: "Not ready");
+        if (report.Status == HealthStatus.Healthy)
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            return context.Response.WriteAsync("ok", context.RequestAborted);
+        }
+
+        var waiting = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => e.Key).Order(StringComparer.Ordinal);
+        return Results.Problem($"waiting for: {string.Join(", ", waiting)}", statusCode: 503, title: "Not ready").ExecuteAsync(context);
     }
 }

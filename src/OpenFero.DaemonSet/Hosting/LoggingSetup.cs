@@ -19,6 +19,8 @@ public static class LoggingSetup
                 logger.MinimumLevel.Information()
                     .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                     .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
+                    // A probe answered "not ready" is the readiness probe's answer, not an error to log.
+                    .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", LogEventLevel.Fatal)
                     // A stop requested while the host starts cancels the start: the host reports that as a
                     // failure, but it is a normal stop, and log-based alerting must not page on it.
                     .Filter.ByExcluding(IsStartCancelledByStop)
@@ -26,14 +28,19 @@ public static class LoggingSetup
                     .ReadFrom.Configuration(builder.Configuration)
                     // Sinks registered as services (a test's capture of the log) join the configured ones.
                     .ReadFrom.Services(services);
-                if (text)
+                // Formatting and writing happen on the async sink's own thread, so a request never waits for stdout;
+                // when the buffer is full, events are dropped rather than blocking the caller.
+                logger.WriteTo.Async(sink =>
                 {
-                    logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
-                }
-                else
-                {
-                    logger.WriteTo.Console(new CompactJsonFormatter());
-                }
+                    if (text)
+                    {
+                        sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+                    }
+                    else
+                    {
+                        sink.Console(new CompactJsonFormatter());
+                    }
+                });
             },
             preserveStaticLogger: true);
         return builder;

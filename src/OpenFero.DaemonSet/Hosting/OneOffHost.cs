@@ -19,7 +19,7 @@ public static class OneOffHost
         builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
         builder.Services.AddSingleton(TimeProvider.System);
         // The resilience pipeline counts retries and failures; a one-off run has no /metrics, the counts are simply dropped.
-        builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddServerMetrics();
         builder.AddProductOptions();
         builder.AddKubernetes();
         builder.AddAnalysis();

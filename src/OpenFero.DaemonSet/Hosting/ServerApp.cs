@@ -24,9 +24,9 @@ public static class ServerApp
 
         builder.AddServerLogging();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddServerMetrics();
         builder.AddProductOptions();
-        builder.Services.AddSingleton<CredentialCheck>();
+        builder.AddServerAuth();
         builder.Services.AddSingleton<WebhookCapacity>();
         builder.Services.AddSingleton<IValidator<AlertmanagerWebhook>, AlertmanagerWebhookValidator>();
         builder.Services.AddOpenApi();
@@ -41,12 +41,13 @@ public static class ServerApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseMiddleware<AuthMiddleware>();
         app.MapHealth();
-        app.MapOpenApi();
-        app.MapAlertmanagerWebhook();
-        app.MapRemediations();
-        app.MapDaemonSetAnalysis();
+        var api = app.MapGroup("").RequireCredentials();
+        api.MapServerMetrics();
+        api.MapOpenApi();
+        api.MapAlertmanagerWebhook();
+        api.MapRemediations();
+        api.MapDaemonSetAnalysis();
         return app;
     }
 }

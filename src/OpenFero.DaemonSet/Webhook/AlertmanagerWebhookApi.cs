@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Alerts;
 using OpenFero.DaemonSet.Dispatch;
@@ -18,7 +19,10 @@ public static partial class AlertmanagerWebhookApi
 {
     public static IEndpointRouteBuilder MapAlertmanagerWebhook(this IEndpointRouteBuilder routes)
     {
+        // Kestrel stops a body at Webhook:MaxBodyBytes (its default limit would be 30 MB).
+        var maxBodyBytes = routes.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxBodyBytes;
         routes.MapPost("/alerts", HandleAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(maxBodyBytes))
             .WithName("ReceiveAlerts")
             .WithSummary("Receive an Alertmanager webhook (version 4)")
             .Accepts<AlertmanagerWebhook>("application/json")
@@ -72,14 +76,20 @@ public static partial class AlertmanagerWebhookApi
 
         async Task<Results<Accepted<WebhookAnswer>, ValidationProblem, ProblemHttpResult, JsonHttpResult<WebhookAnswer>>> AnswerAsync(AlertmanagerWebhook webhook)
         {
-            var validation = await validator.ValidateAsync(webhook, cancellationToken);
+            // No rule waits on anything: the synchronous validation spares an async state machine per rule.
+            var validation = validator.Validate(webhook);
             if (!validation.IsValid)
             {
                 LogRefused(logger, 400, "The webhook body is not valid", string.Join("; ", validation.Errors.Select(e => e.ErrorMessage)));
                 return TypedResults.ValidationProblem(validation.ToDictionary(), title: "The webhook body is not valid");
             }
 
-            var alerts = webhook.Alerts!.Select(a => AlertContextFactory.Create(a, webhook.GroupKey ?? "")).ToList();
+            var alerts = new AlertContext[webhook.Alerts!.Count];
+            for (var i = 0; i < alerts.Length; i++)
+            {
+                alerts[i] = AlertContextFactory.Create(webhook.Alerts[i], webhook.GroupKey ?? "");
+            }
+
             var finished = await BoundedDelivery.RunAsync(
                 alerts,
                 (alert, token) => RemediateAsync(remediator, alert, logger, token),
@@ -88,21 +98,24 @@ public static partial class AlertmanagerWebhookApi
                 WorkBound(settings.AnswerTimeout) - time.GetElapsedTime(started),
                 time,
                 cancellationToken);
-            var unfinished = finished.Count(o => o is null);
+            var answers = new AlertAnswer[alerts.Length];
+            var unfinished = 0;
+            var unavailable = false;
+            for (var i = 0; i < alerts.Length; i++)
+            {
+                var outcome = finished[i] ?? NotInTime(settings.AnswerTimeout, ref unfinished);
+                metrics.AlertReceived(outcome.Kind);
+                unavailable |= outcome is AlertOutcome.Unavailable;
+                answers[i] = AlertAnswer.From(alerts[i], outcome);
+            }
+
             if (unfinished > 0)
             {
-                LogNotInTime(logger, unfinished, alerts.Count, HumanDuration.Format(settings.AnswerTimeout));
+                LogNotInTime(logger, unfinished, alerts.Length, HumanDuration.Format(settings.AnswerTimeout));
             }
 
-            var notInTime = new AlertOutcome.Unavailable($"not finished within Webhook:AnswerTimeout ({HumanDuration.Format(settings.AnswerTimeout)}); deliver again");
-            var outcomes = finished.Select(o => o ?? notInTime).ToList();
-            foreach (var outcome in outcomes)
-            {
-                metrics.AlertReceived(outcome.Kind);
-            }
-
-            var answer = new WebhookAnswer([.. alerts.Zip(outcomes, AlertAnswer.From)]);
-            if (outcomes.Any(o => o is AlertOutcome.Unavailable))
+            var answer = new WebhookAnswer(answers);
+            if (unavailable)
             {
                 request.HttpContext.Response.Headers.RetryAfter = "10";
                 return TypedResults.Json(answer, statusCode: 503);
@@ -112,16 +125,22 @@ public static partial class AlertmanagerWebhookApi
         }
     }
 
+    private static AlertOutcome.Unavailable NotInTime(TimeSpan answerTimeout, ref int unfinished)
+    {
+        unfinished++;
+        return new AlertOutcome.Unavailable($"not finished within Webhook:AnswerTimeout ({HumanDuration.Format(answerTimeout)}); deliver again");
+    }
+
     /// <summary>
     /// The alerts' work stops a tenth before the answer is due: the rest is for cancelling what is in flight and
     /// writing the answer, so that it is out by Webhook:AnswerTimeout on a busy machine too.
     /// </summary>
     private static TimeSpan WorkBound(TimeSpan answerTimeout) => answerTimeout - (answerTimeout / 10);
 
-    /// <summary>Refuses what the headers already condemn, then reads the body if a body-read slot is free.</summary>
+    /// <summary>Refuses a body that is not JSON, then reads the body if a body-read slot is free.</summary>
     private static async Task<WebhookBodyReader.Result> ReadBodyAsync(HttpRequest request, WebhookCapacity capacity, long maxBytes, CancellationToken cancellationToken)
     {
-        if (WebhookBodyReader.RefuseByHeaders(request, maxBytes) is { } refused)
+        if (WebhookBodyReader.RefuseByHeaders(request) is { } refused)
         {
             return refused;
         }
@@ -152,12 +171,25 @@ public static partial class AlertmanagerWebhookApi
             ["DaemonSet"] = alert.Target?.Name,
         });
         var outcome = await remediator.RemediateAsync(alert, cancellationToken);
-        LogOutcome(logger, alert.AlertName, alert.Status, outcome.Kind);
+        if (outcome is AlertOutcome.Deduplicated)
+        {
+            // Alertmanager re-sends a firing alert every group interval: its answer from the Job cache is routine,
+            // and a line per re-send at Information would cost more than the answer itself.
+            LogDeduplicated(logger, alert.AlertName, alert.Status);
+        }
+        else
+        {
+            LogOutcome(logger, alert.AlertName, alert.Status, outcome.Kind);
+        }
+
         return outcome;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Alertname} ({Status}): {Outcome}")]
     private static partial void LogOutcome(ILogger logger, string alertname, string status, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert {Alertname} ({Status}): deduplicated")]
+    private static partial void LogDeduplicated(ILogger logger, string alertname, string status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Unfinished} of {Alerts} alerts not finished within {AnswerTimeout}; asking Alertmanager to deliver again")]
     private static partial void LogNotInTime(ILogger logger, int unfinished, int alerts, string answerTimeout);

@@ -55,7 +55,13 @@ public static class BoundedDelivery
             }
         }
 
-        var workers = Task.WhenAll(Enumerable.Range(0, Math.Min(perDelivery, alerts.Count)).Select(_ => WorkAsync()));
+        var started = new Task[Math.Min(perDelivery, alerts.Count)];
+        for (var i = 0; i < started.Length; i++)
+        {
+            started[i] = WorkAsync();
+        }
+
+        var workers = Task.WhenAll(started);
 
         // Re-sends answered from the Job cache finish synchronously: only a delivery that waits needs a timer.
         if (!workers.IsCompleted)
@@ -65,7 +71,15 @@ public static class BoundedDelivery
             due.Cancel();
         }
 
+        if (workers.IsCompletedSuccessfully)
+        {
+            // Every worker is done: nobody writes into the outcomes any more.
+            stop.Dispose();
+            return outcomes;
+        }
+
         stop.Cancel();
+
         _ = workers.ContinueWith(static (done, source) =>
         {
             ((CancellationTokenSource)source!).Dispose();
@@ -76,6 +90,13 @@ public static class BoundedDelivery
             await workers;
         }
 
-        return [.. outcomes.Select((_, i) => Volatile.Read(ref outcomes[i]))];
+        // A copy: the workers cancelled but not awaited may still write into the original.
+        var answered = new AlertOutcome?[outcomes.Length];
+        for (var i = 0; i < answered.Length; i++)
+        {
+            answered[i] = Volatile.Read(ref outcomes[i]);
+        }
+
+        return answered;
     }
 }

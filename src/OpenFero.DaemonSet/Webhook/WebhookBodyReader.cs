@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using OpenFero.DaemonSet.Alerts;
 
 namespace OpenFero.DaemonSet.Webhook;
@@ -24,21 +25,23 @@ public static class WebhookBodyReader
     }
 
     /// <summary>What can be refused from the headers alone, before a byte of the body is read.</summary>
-    public static Result.Rejected? RefuseByHeaders(HttpRequest request, long maxBytes)
-    {
-        if (!IsJson(request.ContentType))
-        {
-            return new Result.Rejected(415, "Unsupported Media Type", $"Content-Type must be application/json, not \"{request.ContentType}\"");
-        }
-
-        return request.ContentLength > maxBytes ? TooLarge(maxBytes) : null;
-    }
+    public static Result.Rejected? RefuseByHeaders(HttpRequest request) =>
+        IsJson(request.ContentType)
+            ? null
+            : new Result.Rejected(415, "Unsupported Media Type", $"Content-Type must be application/json, not \"{request.ContentType}\"");
 
     public static async Task<Result> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
-        if (RefuseByHeaders(request, maxBytes) is { } refused)
+        if (RefuseByHeaders(request) is { } refused)
         {
             return refused;
+        }
+
+        // Kestrel refuses a declared length above its limit at the first read, and then does not drain the body;
+        // refused here instead, the body would be drained after the answer. Without such a limit, it is refused here.
+        if (request.ContentLength > maxBytes && !(request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize <= maxBytes))
+        {
+            return TooLarge(maxBytes);
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(FirstBufferBytes);
@@ -66,6 +69,12 @@ public static class WebhookBodyReader
             }
 
             return Deserialize(buffer.AsSpan(0, length));
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The server's limit (the endpoint's RequestSizeLimit): a declared Content-Length above it fails the
+            // first read, before a byte is buffered; a chunked body fails once it passes it.
+            return TooLarge(maxBytes);
         }
         catch (Exception gone) when (gone is IOException || (gone is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
