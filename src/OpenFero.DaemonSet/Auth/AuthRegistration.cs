@@ -1,5 +1,5 @@
-using OpenFero.DaemonSet.Configuration;
 using Microsoft.AspNetCore.Authentication;
+using OpenFero.DaemonSet.Configuration;
 
 namespace OpenFero.DaemonSet.Auth;
 
