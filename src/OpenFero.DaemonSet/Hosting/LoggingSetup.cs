@@ -19,6 +19,10 @@ public static class LoggingSetup
                 logger.MinimumLevel.Information()
                     .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                     .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
+                    // ASP.NET Core's request log (start/finish, Debug and Information) is never written at these levels,
+                    // but while the category is enabled at all, every request pays for a logging scope and an
+                    // Activity. The webhook's own lines name the alert; Kestrel's and the endpoints' errors still log.
+                    .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LevelAlias.Off)
                     // A probe answered "not ready" is the readiness probe's answer, not an error to log.
                     .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", LogEventLevel.Fatal)
                     // A stop requested while the host starts cancels the start: the host reports that as a
