@@ -26,6 +26,18 @@ public sealed partial class AlertRemediator(
     IOptions<RemediationJobOptions> options,
     ILogger<AlertRemediator> logger) : IAlertRemediator
 {
+    public AlertOutcome.Deduplicated? FromJobCache(AlertContext alert)
+    {
+        if ((alert.Target is { } named && DaemonSetTargetRules.Check(named) is not null) || !catalog.IsReady || !jobs.IsReady ||
+            OperariusMatcher.Match(alert, catalog.Operarii) is not { } operarius)
+        {
+            return null;
+        }
+
+        var jobName = JobLabels.JobName(operarius.Metadata.Name, alert.Fingerprint, alert.StartsAt);
+        return jobs.Get(jobName) is null ? null : new(operarius.Metadata.Name, operarius.Metadata.NamespaceProperty ?? options.Value.OperariusNamespace, jobName);
+    }
+
     public async Task<AlertOutcome> RemediateAsync(AlertContext alert, CancellationToken cancellationToken)
     {
         if (alert.Target is { } named && DaemonSetTargetRules.Check(named) is { } problem)

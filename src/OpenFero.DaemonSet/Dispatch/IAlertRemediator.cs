@@ -5,4 +5,11 @@ namespace OpenFero.DaemonSet.Dispatch;
 public interface IAlertRemediator
 {
     Task<AlertOutcome> RemediateAsync(AlertContext alert, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The answer to an alert whose Job already exists, from the Job cache, without waiting on anything; null when
+    /// the alert needs <see cref="RemediateAsync"/>. Alertmanager re-sends every firing alert each group interval,
+    /// so this is the path most deliveries take.
+    /// </summary>
+    AlertOutcome.Deduplicated? FromJobCache(AlertContext alert) => null;
 }

@@ -90,14 +90,7 @@ public static partial class AlertmanagerWebhookApi
                 alerts[i] = AlertContextFactory.Create(webhook.Alerts[i], webhook.GroupKey ?? "");
             }
 
-            var finished = await BoundedDelivery.RunAsync(
-                alerts,
-                (alert, token) => RemediateAsync(remediator, alert, logger, token),
-                capacity.Remediations,
-                settings.MaxConcurrentRemediationsPerDelivery,
-                WorkBound(settings.AnswerTimeout) - time.GetElapsedTime(started),
-                time,
-                cancellationToken);
+            var finished = await RemediateAllAsync(alerts, remediator, capacity, settings, WorkBound(settings.AnswerTimeout) - time.GetElapsedTime(started), time, logger, cancellationToken);
             var answers = new AlertAnswer[alerts.Length];
             var unfinished = 0;
             var unavailable = false;
@@ -161,6 +154,57 @@ public static partial class AlertmanagerWebhookApi
         }
     }
 
+    /// <summary>
+    /// Alerts whose Job exists are answered from the Job cache at once; the others are remediated a few at a time
+    /// within the time left. One outcome per alert, in order; null where an alert was not finished in time.
+    /// </summary>
+    private static async Task<AlertOutcome?[]> RemediateAllAsync(
+        AlertContext[] alerts,
+        IAlertRemediator remediator,
+        WebhookCapacity capacity,
+        WebhookOptions settings,
+        TimeSpan timeLeft,
+        TimeProvider time,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var finished = new AlertOutcome?[alerts.Length];
+        List<int>? waiting = null;
+        for (var i = 0; i < alerts.Length; i++)
+        {
+            if (remediator.FromJobCache(alerts[i]) is { } known)
+            {
+                // Routine re-sends: at Debug, since a line per re-send at Information would cost more than the answer.
+                LogDeduplicated(logger, alerts[i].AlertName, alerts[i].Status, alerts[i].Fingerprint, known.ExistingJob);
+                finished[i] = known;
+            }
+            else
+            {
+                (waiting ??= []).Add(i);
+            }
+        }
+
+        if (waiting is null)
+        {
+            return finished;
+        }
+
+        var remediated = await BoundedDelivery.RunAsync(
+            [.. waiting.Select(i => alerts[i])],
+            (alert, token) => RemediateAsync(remediator, alert, logger, token),
+            capacity.Remediations,
+            settings.MaxConcurrentRemediationsPerDelivery,
+            timeLeft,
+            time,
+            cancellationToken);
+        for (var w = 0; w < waiting.Count; w++)
+        {
+            finished[waiting[w]] = remediated[w];
+        }
+
+        return finished;
+    }
+
     private static async Task<AlertOutcome> RemediateAsync(IAlertRemediator remediator, AlertContext alert, ILogger logger, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?>
@@ -171,11 +215,9 @@ public static partial class AlertmanagerWebhookApi
             ["DaemonSet"] = alert.Target?.Name,
         });
         var outcome = await remediator.RemediateAsync(alert, cancellationToken);
-        if (outcome is AlertOutcome.Deduplicated)
+        if (outcome is AlertOutcome.Deduplicated deduplicated)
         {
-            // Alertmanager re-sends a firing alert every group interval: its answer from the Job cache is routine,
-            // and a line per re-send at Information would cost more than the answer itself.
-            LogDeduplicated(logger, alert.AlertName, alert.Status);
+            LogDeduplicated(logger, alert.AlertName, alert.Status, alert.Fingerprint, deduplicated.ExistingJob);
         }
         else
         {
@@ -188,8 +230,8 @@ public static partial class AlertmanagerWebhookApi
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Alertname} ({Status}): {Outcome}")]
     private static partial void LogOutcome(ILogger logger, string alertname, string status, string outcome);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert {Alertname} ({Status}): deduplicated")]
-    private static partial void LogDeduplicated(ILogger logger, string alertname, string status);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert {Alertname} ({Status}, {Fingerprint}): deduplicated, Job {Job} exists")]
+    private static partial void LogDeduplicated(ILogger logger, string alertname, string status, string fingerprint, string job);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Unfinished} of {Alerts} alerts not finished within {AnswerTimeout}; asking Alertmanager to deliver again")]
     private static partial void LogNotInTime(ILogger logger, int unfinished, int alerts, string answerTimeout);

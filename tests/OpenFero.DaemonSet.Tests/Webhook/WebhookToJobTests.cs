@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using OpenFero.DaemonSet.Tests.Infrastructure;
 
 namespace OpenFero.DaemonSet.Tests.Webhook;
@@ -50,6 +51,26 @@ public sealed class WebhookToJobTests
         var cooldown = (await other.JsonAsync())["alerts"]![0]!;
         Assert.Equal("cooldown", cooldown["outcome"]!.GetValue<string>());
         Assert.Equal(duplicate["job"]!.GetValue<string>(), cooldown["job"]!.GetValue<string>());
+        Assert.Single(await host.JobsAsync());
+    }
+
+    [Fact]
+    public async Task A_group_mixing_an_alert_with_its_Job_and_one_without_answers_each_in_the_groups_order()
+    {
+        await using var host = await ServerHost.StartClusterAsync();
+        var server = await host.StartServerAsync();
+        var first = await (await server.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json")).JsonAsync();
+        // Another instance first (it waits on the Lease), then the instance whose Job exists (the Job cache answers).
+        var group = JsonNode.Parse(Deliveries.RolloutStuckStartingAt("2026-11-22T23:50:00Z"))!;
+        var known = JsonNode.Parse(File.ReadAllText(RepositoryRoot.Fixture("kube-daemonset-rollout-stuck.firing.json")))!["alerts"]![0]!;
+        group["alerts"]!.AsArray().Add(known.DeepClone());
+
+        var response = await server.PostJsonAsync(group.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var alerts = (await response.JsonAsync())["alerts"]!.AsArray();
+        Assert.Equal(["cooldown", "deduplicated"], alerts.Select(a => a!["outcome"]!.GetValue<string>()));
+        Assert.All(alerts, a => Assert.Equal(first["alerts"]![0]!["job"]!.GetValue<string>(), a!["job"]!.GetValue<string>()));
         Assert.Single(await host.JobsAsync());
     }
 
