@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using OpenFero.DaemonSet.Playground;
 using OpenFero.DaemonSet.Simulation.Hosting;
 
@@ -11,7 +10,7 @@ namespace OpenFero.DaemonSet.Benchmarks;
 /// The built server as its own process (<c>dotnet OpenFero.DaemonSet.dll serve</c>) against a simulated cluster
 /// in this process, so the server's resident memory is its own and can be read from /proc.
 /// </summary>
-internal sealed class ServerProcess : IAsyncDisposable
+internal sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly SimulatedCluster cluster;
@@ -35,15 +34,26 @@ internal sealed class ServerProcess : IAsyncDisposable
         cluster.WriteKubeconfig(kubeconfig);
         await PlaygroundSystem.InstallOperariiAsync(cluster, CancellationToken.None);
 
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        // Port 0: the server binds a free port itself and says which in its "Now listening on" line.
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { ServerDll(repositoryRoot), "serve", "--urls", url.ToString(), "--kubeconfig", kubeconfig, "--Serilog:MinimumLevel:Default", "Warning" }.Concat(settings))
+        foreach (var arg in new[]
+                 {
+                     ServerDll(repositoryRoot), "serve", "--urls", "http://127.0.0.1:0", "--kubeconfig", kubeconfig,
+                     "--Serilog:MinimumLevel:Default", "Warning", "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Information",
+                 }.Concat(settings))
         {
             start.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("the server did not start");
-        process.OutputDataReceived += (_, _) => { };
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null && ListeningAddress().Match(line.Data) is { Success: true } address)
+            {
+                listening.TrySetResult(new Uri(address.Groups[1].Value));
+            }
+        };
         process.ErrorDataReceived += (_, line) =>
         {
             if (line.Data is not null)
@@ -51,8 +61,11 @@ internal sealed class ServerProcess : IAsyncDisposable
                 Console.Error.WriteLine(line.Data);
             }
         };
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"the server exited with {process.ExitCode} before listening"));
+        process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        var url = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var server = new ServerProcess(process, cluster, folder, url);
         using var http = new HttpClient();
         for (var attempt = 0; ; attempt++)
@@ -68,6 +81,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             {
             }
 
+            // The caches sync in the background: readiness is polled, as a kubelet would.
             await Task.Delay(100);
         }
     }
@@ -97,10 +111,6 @@ internal sealed class ServerProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException("build the server first", dll);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    [GeneratedRegex("\"address\":\"(http://[^\"]+)\"")]
+    private static partial Regex ListeningAddress();
 }
