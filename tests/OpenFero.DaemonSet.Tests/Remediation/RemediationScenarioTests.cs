@@ -1,4 +1,5 @@
 using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
 using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Hosting;
 using OpenFero.DaemonSet.Remediation;
@@ -145,7 +146,7 @@ public sealed class RemediationScenarioTests
     }
 
     /// <summary>The remediate verb's host, as a Job pod's container runs it, with <paramref name="environment"/> and a kubeconfig for the cluster.</summary>
-    internal static async Task<RemediationExit> RemediateAsync(SimulatedCluster cluster, Dictionary<string, string> environment, TextWriter errors)
+    internal static async Task<RemediationExit> RemediateAsync(SimulatedCluster cluster, Dictionary<string, string> environment, TextWriter errors, TimeProvider? clock = null)
     {
         var folder = Directory.CreateTempSubdirectory("openfero-remediate-").FullName;
         try
@@ -153,7 +154,14 @@ public sealed class RemediationScenarioTests
             var kubeconfig = Path.Combine(folder, "kubeconfig");
             cluster.WriteKubeconfig(kubeconfig);
             environment["Kubernetes__Kubeconfig"] = kubeconfig;
-            return await RemediateCommand.RunAsync(RemediateCommand.CreateHostBuilder(environment), errors, Cancel);
+            var builder = RemediateCommand.CreateHostBuilder(environment);
+            if (clock is not null)
+            {
+                // The runner's waits and deadlines on the test's clock; the last registration is the one resolved.
+                builder.Services.AddSingleton(clock);
+            }
+
+            return await RemediateCommand.RunAsync(builder, errors, Cancel);
         }
         finally
         {

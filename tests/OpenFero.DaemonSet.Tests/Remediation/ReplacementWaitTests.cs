@@ -1,4 +1,5 @@
 using k8s.Models;
+using Microsoft.Extensions.Time.Testing;
 using OpenFero.DaemonSet.Remediation;
 using OpenFero.DaemonSet.Simulation.Hosting;
 using OpenFero.DaemonSet.Simulation.Store;
@@ -34,8 +35,24 @@ public sealed class ReplacementWaitTests
         await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = scenario }, Cancel);
         var onNode3 = Pods(cluster).Single(p => p.Spec.NodeName == "node-3").Metadata.Uid;
 
-        var exit = await RemediationScenarioTests.RemediateAsync(cluster, "monitoring", "node-exporter",
-            ("Runner__BatchTimeout", "00:00:03"), ("Runner__RolloutTimeout", "00:00:05"));
+        // The runner on a fake clock that starts at the cluster's now: the default two-minute batch timeout passes
+        // when the test moves the clock, not in real time.
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var environment = new Dictionary<string, string>
+        {
+            ["OPENFERO_NAMESPACE"] = "monitoring",
+            ["OPENFERO_DAEMONSET"] = "node-exporter",
+            ["Runner__TerminationMessagePath"] = Path.Combine(Path.GetTempPath(), "openfero-tests-no-termination-log", "termination-log"),
+        };
+        var run = RemediationScenarioTests.RemediateAsync(cluster, environment, TextWriter.Null, clock);
+        await Eventually.HoldsAsync(
+            () =>
+            {
+                clock.Advance(TimeSpan.FromSeconds(5));
+                return run.IsCompleted;
+            },
+            "the run to stop once its batch's replacement was not available within Runner:BatchTimeout (2m) on the fake clock");
+        var exit = await run;
 
         Assert.Equal(RemediationExit.NotFixed, exit);
         Assert.Contains(Pods(cluster), p => p.Metadata.Uid == onNode3);
