@@ -29,9 +29,9 @@ public static class DaemonSetAnalysisApi
         {
             snapshot = await reader.ReadAsync(new DaemonSetTarget(@namespace, name), null, cancellationToken);
         }
-        catch (Exception error) when (KubernetesFailures.IsUnavailable(error))
+        catch (Exception error) when (KubernetesFailures.IsFailure(error))
         {
-            return TypedResults.Problem($"Kubernetes could not be reached: {error.Message}", statusCode: 503, title: "Kubernetes unavailable");
+            return TypedResults.Problem($"Kubernetes could not be reached or refused: {error.Message}", statusCode: 503, title: "Kubernetes unavailable");
         }
 
         if (snapshot is null)

@@ -34,9 +34,13 @@ public sealed partial class AlertRemediator(
             return null;
         }
 
-        var jobName = JobLabels.JobName(operarius.Metadata.Name, alert.Fingerprint, alert.StartsAt);
-        return jobs.Get(jobName) is null ? null : new(operarius.Metadata.Name, operarius.Metadata.NamespaceProperty ?? options.Value.OperariusNamespace, jobName);
+        var (ns, jobName) = JobPlace(operarius, alert);
+        return jobs.Get(jobName) is null ? null : new(operarius.Metadata.Name, ns, jobName);
     }
+
+    /// <summary>Where this alert instance's Job lives and its deterministic name.</summary>
+    private (string Namespace, string JobName) JobPlace(Operarius operarius, AlertContext alert) =>
+        (operarius.Metadata.NamespaceProperty ?? options.Value.OperariusNamespace, JobLabels.JobName(operarius.Metadata.Name, alert.Fingerprint, alert.StartsAt));
 
     public async Task<AlertOutcome> RemediateAsync(AlertContext alert, CancellationToken cancellationToken)
     {
@@ -57,8 +61,7 @@ public sealed partial class AlertRemediator(
             return alert.Target is null ? new AlertOutcome.NoTarget() : new AlertOutcome.NoMatchingOperarius();
         }
 
-        var ns = operarius.Metadata.NamespaceProperty ?? options.Value.OperariusNamespace;
-        var jobName = JobLabels.JobName(operarius.Metadata.Name, alert.Fingerprint, alert.StartsAt);
+        var (ns, jobName) = JobPlace(operarius, alert);
         if (jobs.Get(jobName) is not null)
         {
             return new AlertOutcome.Deduplicated(operarius.Metadata.Name, ns, jobName);

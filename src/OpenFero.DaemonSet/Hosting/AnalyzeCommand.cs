@@ -9,7 +9,7 @@ namespace OpenFero.DaemonSet.Hosting;
 /// <summary>
 /// <c>analyze --namespace NS --daemonset NAME [--output text|json] [--kubeconfig PATH]</c>: a one-off report for a
 /// person. Exit 0 with the report, 2 for bad arguments or settings, 3 when the DaemonSet does not exist, 4 when the
-/// cluster cannot be reached.
+/// cluster cannot be reached or answers the read with an error.
 /// </summary>
 public static class AnalyzeCommand
 {
@@ -63,9 +63,9 @@ public static class AnalyzeCommand
         {
             return OneOffHost.Stopped;
         }
-        catch (Exception error) when (KubernetesFailures.IsUnavailable(error))
+        catch (Exception error) when (KubernetesFailures.IsFailure(error))
         {
-            await errors.WriteLineAsync($"Kubernetes could not be reached: {error.Message}");
+            await errors.WriteLineAsync($"Kubernetes could not be reached or refused: {error.Message}");
             return Unreachable;
         }
         finally

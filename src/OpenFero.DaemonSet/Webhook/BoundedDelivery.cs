@@ -63,7 +63,8 @@ public static class BoundedDelivery
 
         var workers = Task.WhenAll(started);
 
-        // Re-sends answered from the Job cache finish synchronously: only a delivery that waits needs a timer.
+        // Alerts decided without waiting (no Operarius, an invalid target) finish synchronously: only a delivery
+        // that waits on Kubernetes needs a timer.
         if (!workers.IsCompleted)
         {
             using var due = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);

@@ -43,6 +43,19 @@ public sealed class AnalysisSurfaceTests
     }
 
     [Fact]
+    public async Task An_unexpected_answer_from_Kubernetes_is_503_naming_it_not_500()
+    {
+        await using var host = await ServerHost.StartClusterAsync("tainted-node");
+        var server = await host.StartServerAsync();
+        host.Cluster.Faults.InjectRate(1.0, new OpenFero.DaemonSet.Simulation.Faults.Fault.Conflict(), new OpenFero.DaemonSet.Simulation.Faults.FaultMatch("get", "daemonsets"));
+
+        var response = await server.GetAsync(new Uri("/api/daemonsets/logging/fluent-bit/analysis", UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("Conflict", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rollout_message_matches_what_real_kubectl_prints_for_the_same_object()
     {
         await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = "stuck-rollout" }, Cancel);
