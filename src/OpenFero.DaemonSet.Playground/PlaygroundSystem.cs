@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using OpenFero.DaemonSet.Hosting;
 using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Semantics;
 using OpenFero.DaemonSet.Simulation.Hosting;
 
 namespace OpenFero.DaemonSet.Playground;
@@ -13,17 +14,21 @@ namespace OpenFero.DaemonSet.Playground;
 /// </summary>
 public sealed class PlaygroundSystem : IAsyncDisposable
 {
-    private PlaygroundSystem(SimulatedCluster cluster, WebApplication server, string kubeconfig, string runnerNamespaces)
+    private PlaygroundSystem(SimulatedCluster cluster, WebApplication server, string kubeconfig, IReadOnlyList<DaemonSetTarget> daemonSets)
     {
         Cluster = cluster;
         Server = server;
         Kubeconfig = kubeconfig;
-        RunnerNamespaces = runnerNamespaces;
+        DaemonSet = daemonSets[0];
+        RunnerNamespaces = RunnerNamespacesOf(daemonSets);
     }
 
     public SimulatedCluster Cluster { get; }
     public WebApplication Server { get; }
     public string Kubeconfig { get; }
+
+    /// <summary>The scenario's DaemonSet the playground's commands are about (the first by namespace and name).</summary>
+    public DaemonSetTarget DaemonSet { get; }
 
     /// <summary>The namespaces the playground's runner may act in (comma-separated), as rbac/runner-namespaces.yaml lists them in a cluster.</summary>
     public string RunnerNamespaces { get; }
@@ -34,10 +39,16 @@ public sealed class PlaygroundSystem : IAsyncDisposable
         var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = scenario, Logging = true }, cancellationToken);
         try
         {
+            kubeconfig = Path.GetFullPath(kubeconfig);
             cluster.WriteKubeconfig(kubeconfig);
             await InstallOperariiAsync(cluster, cancellationToken);
-            var runnerNamespaces = await DaemonSetNamespacesAsync(cluster, cancellationToken);
-            cluster.JobHandlers.Register(PlaygroundRunner.Image, new PlaygroundRunner(kubeconfig, runnerNamespaces).RunAsync);
+            var daemonSets = await DaemonSetsAsync(cluster, cancellationToken);
+            if (daemonSets.Count == 0)
+            {
+                throw new InvalidOperationException($"scenario \"{scenario}\" has no DaemonSet to remediate");
+            }
+
+            cluster.JobHandlers.Register(PlaygroundRunner.Image, new PlaygroundRunner(kubeconfig, RunnerNamespacesOf(daemonSets)).RunAsync);
             var args = serverArgs.Contains("--urls") ? serverArgs : [.. serverArgs, "--urls", "http://127.0.0.1:8080"];
             var server = ServerApp.Build([.. args, "--Kubernetes:Kubeconfig", kubeconfig]);
             try
@@ -51,7 +62,7 @@ public sealed class PlaygroundSystem : IAsyncDisposable
                 throw;
             }
 
-            return new PlaygroundSystem(cluster, server, kubeconfig, runnerNamespaces);
+            return new PlaygroundSystem(cluster, server, kubeconfig, daemonSets);
         }
         catch
         {
@@ -78,12 +89,16 @@ public sealed class PlaygroundSystem : IAsyncDisposable
             operarius.Metadata.NamespaceProperty, Operarius.Plural, cancellationToken: cancellationToken);
     }
 
-    private static async Task<string> DaemonSetNamespacesAsync(SimulatedCluster cluster, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<DaemonSetTarget>> DaemonSetsAsync(SimulatedCluster cluster, CancellationToken cancellationToken)
     {
         using var client = new k8s.Kubernetes(cluster.ClientConfiguration());
         var daemonSets = await client.AppsV1.ListDaemonSetForAllNamespacesAsync(cancellationToken: cancellationToken);
-        return string.Join(",", daemonSets.Items.Select(d => d.Metadata.NamespaceProperty).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        return [.. daemonSets.Items.Select(d => new DaemonSetTarget(d.Metadata.NamespaceProperty, d.Metadata.Name))
+            .OrderBy(d => d.Namespace, StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal)];
     }
+
+    private static string RunnerNamespacesOf(IEnumerable<DaemonSetTarget> daemonSets) =>
+        string.Join(",", daemonSets.Select(d => d.Namespace).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
     private static string Resource(string name)
     {

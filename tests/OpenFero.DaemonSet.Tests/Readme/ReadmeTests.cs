@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Sockets;
+using OpenFero.DaemonSet.Tests.Infrastructure;
+
+namespace OpenFero.DaemonSet.Tests.Readme;
+
+/// <summary>
+/// The README's command blocks marked runnable work as written, in order, from the repository's root: the playground
+/// and what it says to do next, and the simulated cluster with the server against it. So the front door cannot drift
+/// from what the programs do.
+/// </summary>
+public sealed class ReadmeTests
+{
+    private static readonly string Readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
+
+    [Fact]
+    public void Every_runnable_session_of_the_readme_has_a_test_that_runs_it()
+    {
+        Assert.Equal(["playground", "standalone"], ReadmeBlocks.Sessions(Readme).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_playground_and_what_it_says_to_do_next_work_as_written()
+    {
+        var folder = Directory.CreateTempSubdirectory("openfero-readme-").FullName;
+        var port = FreePort();
+        var commands = ReadmeBlocks.Session(Readme, "playground");
+        Assert.Contains(commands, c => c.KeepsRunning && c.Shell.Contains("src/OpenFero.DaemonSet.Playground", StringComparison.Ordinal));
+        await using (var session = new ReadmeSession(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["/tmp/openfero-playground/kubeconfig"] = Path.Combine(folder, "kubeconfig"),
+            ["127.0.0.1:8080"] = $"127.0.0.1:{port}",
+            ["--project src/OpenFero.DaemonSet.Playground"] = $"--project src/OpenFero.DaemonSet.Playground -- --kubeconfig {Path.Combine(folder, "kubeconfig")} --urls http://127.0.0.1:{port}",
+        }))
+        {
+            foreach (var command in commands)
+            {
+                await session.RunAsync(command);
+            }
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_simulated_cluster_and_the_server_against_it_work_as_written()
+    {
+        var port = FreePort();
+        var commands = ReadmeBlocks.Session(Readme, "standalone");
+        Assert.Contains(commands, c => c.KeepsRunning && c.Shell.Contains("src/OpenFero.DaemonSet.Simulation", StringComparison.Ordinal));
+        await using var session = new ReadmeSession(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["127.0.0.1:8080"] = $"127.0.0.1:{port}",
+        });
+        foreach (var command in commands)
+        {
+            await session.RunAsync(command);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
