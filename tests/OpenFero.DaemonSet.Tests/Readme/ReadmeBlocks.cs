@@ -55,9 +55,8 @@ internal sealed partial record ReadmeCommand(string Shell, IReadOnlyList<string>
 {
     public bool IsWatch => WatchFlag().IsMatch(Shell);
 
-    public (string Name, string Value)? Export => ExportLine().Match(Shell) is { Success: true } export
-        ? (export.Groups["name"].Value, export.Groups["value"].Value)
-        : null;
+    /// <summary>The variable an <c>export NAME=...</c> line sets, for the lines after it.</summary>
+    public string? Export => ExportLine().Match(Shell) is { Success: true } export ? export.Groups["name"].Value : null;
 
     public static ReadmeCommand? Parse(string line, bool keepsRunning)
     {
@@ -83,6 +82,6 @@ internal sealed partial record ReadmeCommand(string Shell, IReadOnlyList<string>
     [GeneratedRegex(@"(\s(-w|--watch)(\s|$)|\blogs\b.*\s(-f|--follow)(\s|$)|\bcurl\b.*\s-N(\s|$))")]
     private static partial Regex WatchFlag();
 
-    [GeneratedRegex(@"^export (?<name>[A-Z_][A-Z0-9_]*)=(?<value>\S+)$")]
+    [GeneratedRegex(@"^export (?<name>[A-Za-z_][A-Za-z0-9_]*)=")]
     private static partial Regex ExportLine();
 }

@@ -11,13 +11,13 @@ namespace OpenFero.DaemonSet.Tests.Readme;
 /// <c>8080</c>, a folder of its own for the playground). Commands that keep running are stopped by the PID this
 /// session started, with their children.
 /// </summary>
-internal sealed class ReadmeSession(IReadOnlyDictionary<string, string> replacements) : IAsyncDisposable
+internal sealed class ReadmeSession(IReadOnlyDictionary<string, string> replacements, IReadOnlyDictionary<string, string>? environment = null) : IAsyncDisposable
 {
     /// <summary>How long a command may take to succeed: a first <c>dotnet run</c> and a rollout take seconds each on a loaded machine.</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(150);
     private static readonly TimeSpan OneRun = TimeSpan.FromSeconds(120);
 
-    private readonly Dictionary<string, string> environment = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> environment = new(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal);
     private readonly List<(string Shell, Process Process, StringBuilder Output)> running = [];
 
     public string Rewrite(string shell)
@@ -34,9 +34,12 @@ internal sealed class ReadmeSession(IReadOnlyDictionary<string, string> replacem
     public async Task RunAsync(ReadmeCommand command)
     {
         var shell = Rewrite(command.Shell);
-        if (command.Export is { } export)
+        if (command.Export is { } name)
         {
-            environment[export.Name] = Rewrite(export.Value).Replace("$PWD", RepositoryRoot.Path, StringComparison.Ordinal);
+            // The value as bash makes it ($PWD, $(...), quotes), kept for the lines after it.
+            var exported = await RunToExitAsync($"{shell} && printf '%s' \"${name}\"");
+            Assert.True(exported.ExitCode == 0, $"`{shell}` failed: {exported.Output}");
+            environment[name] = exported.Output;
             return;
         }
 

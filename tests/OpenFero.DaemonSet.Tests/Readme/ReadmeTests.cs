@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
+using OpenFero.DaemonSet.Simulation.Hosting;
 using OpenFero.DaemonSet.Tests.Infrastructure;
 
 namespace OpenFero.DaemonSet.Tests.Readme;
 
 /// <summary>
 /// The README's command blocks marked runnable work as written, in order, from the repository's root: the playground
-/// and what it says to do next, and the simulated cluster with the server against it. So the front door cannot drift
+/// and what it says to do next, the simulated cluster with the server against it, and the install on a cluster. So the front door cannot drift
 /// from what the programs do.
 /// </summary>
 public sealed class ReadmeTests
@@ -16,7 +17,7 @@ public sealed class ReadmeTests
     [Fact]
     public void Every_runnable_session_of_the_readme_has_a_test_that_runs_it()
     {
-        Assert.Equal(["playground", "standalone"], ReadmeBlocks.Sessions(Readme).Order(StringComparer.Ordinal));
+        Assert.Equal(["install", "playground", "standalone"], ReadmeBlocks.Sessions(Readme).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -56,6 +57,26 @@ public sealed class ReadmeTests
         {
             await session.RunAsync(command);
         }
+    }
+
+    [Fact]
+    public async Task The_install_commands_work_as_written_against_a_cluster()
+    {
+        var folder = Directory.CreateTempSubdirectory("openfero-readme-").FullName;
+        await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = "healthy" }, TestContext.Current.CancellationToken);
+        var kubeconfig = Path.Combine(folder, "kubeconfig");
+        cluster.WriteKubeconfig(kubeconfig);
+        var commands = ReadmeBlocks.Session(Readme, "install");
+        Assert.Contains(commands, c => c.Shell.Contains("kubectl apply -f rbac/", StringComparison.Ordinal));
+        await using (var session = new ReadmeSession(new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal) { ["KUBECONFIG"] = kubeconfig }))
+        {
+            foreach (var command in commands)
+            {
+                await session.RunAsync(command);
+            }
+        }
+
+        Directory.Delete(folder, recursive: true);
     }
 
     private static int FreePort()
