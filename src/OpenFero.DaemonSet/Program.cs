@@ -9,4 +9,9 @@ var root = new RootCommand("OpenFero.DaemonSet: remediates stuck Kubernetes Daem
     AnalyzeCommand.Create(),    // one DaemonSet's report, for a person
     RemediateCommand.Create(),  // the remediation Job's entrypoint: analyse, plan, act, wait for the rollout
 };
-return await CommandLineInvocation.RunAsync(root, args, defaultVerb: "serve");
+// OpenFero's flags (-addr, -authMethod, -operariusNamespace…) mean here what they mean there: its chart's command
+// lines work unchanged.
+var arguments = OpenFeroFlags.Translate(args, out var refused);
+return refused is null
+    ? await CommandLineInvocation.RunAsync(root, arguments, defaultVerb: "serve")
+    : await CommandLineInvocation.RefuseAsync(root, refused);

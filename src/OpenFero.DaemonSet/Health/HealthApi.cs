@@ -6,7 +6,8 @@ namespace OpenFero.DaemonSet.Health;
 /// <summary>
 /// <c>/healthz</c> (the process answers: no check runs) and <c>/readyz</c> (every readiness check passes), open
 /// to everyone: the kubelet probes without credentials. 200 <c>ok</c>, or 503 with a problem naming what is
-/// still awaited.
+/// still awaited. OpenFero's chart probes <c>/readiness</c> and <c>/startupz</c>: both answer as <c>/readyz</c> (the
+/// caches sync once at start, after which they stay ready).
 /// </summary>
 public static class HealthApi
 {
@@ -14,8 +15,11 @@ public static class HealthApi
     {
         routes.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
             .AllowAnonymous().ExcludeFromDescription();
-        routes.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = r => r.Tags.Contains(HealthRegistration.ReadyTag), ResponseWriter = WriteAsync })
-            .AllowAnonymous().ExcludeFromDescription();
+        foreach (var path in (string[])["/readyz", "/readiness", "/startupz"])
+        {
+            routes.MapHealthChecks(path, new HealthCheckOptions { Predicate = r => r.Tags.Contains(HealthRegistration.ReadyTag), ResponseWriter = WriteAsync })
+                .AllowAnonymous().ExcludeFromDescription();
+        }
         return routes;
     }
 

@@ -43,6 +43,14 @@ public static class CommandLineInvocation
         }
     }
 
+    /// <summary>A command line found wrong before it is parsed: one line naming <paramref name="problem"/>, the usage, exit 2.</summary>
+    public static async Task<int> RefuseAsync(RootCommand root, string problem, TextWriter? error = null)
+    {
+        HelpLayout.Apply(root);
+        await (error ?? Console.Error).WriteLineAsync($"{problem}; {Usage.Of(root, root)}");
+        return UsageError;
+    }
+
     /// <summary>The first thing wrong with the command line, in one line, or null.</summary>
     private static string? Problem(ParseResult parsed)
     {

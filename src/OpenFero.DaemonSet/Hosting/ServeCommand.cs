@@ -22,6 +22,7 @@ public static class ServeCommand
     {
         await using var app = ServerApp.Build(args);
         HostPreflight.Check(app.Services);
+        OpenFeroFlags.LogIgnored(app.Configuration, app.Logger);
         // Whether a cancelled start was a stop (SIGTERM) or a failure.
         var stopping = app.Lifetime.ApplicationStopping;
         try

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OpenFero.DaemonSet.Alerts;
 using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Auth;
@@ -7,6 +8,7 @@ using OpenFero.DaemonSet.Health;
 using OpenFero.DaemonSet.History;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Metrics;
+using OpenFero.DaemonSet.OpenFeroApi;
 using OpenFero.DaemonSet.Webhook;
 
 namespace OpenFero.DaemonSet.Hosting;
@@ -27,6 +29,8 @@ public static class ServerApp
         builder.Services.AddServerMetrics();
         builder.AddProductOptions();
         builder.AddServerAuth();
+        // Kestrel's limits from configuration (Kestrel:Limits:*), which OpenFero's -readTimeout sets.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => builder.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
         builder.Services.AddSingleton<WebhookCapacity>();
         builder.Services.AddSingleton<IValidator<AlertmanagerWebhook>, AlertmanagerWebhookValidator>();
         builder.Services.AddOpenApi();
@@ -48,6 +52,7 @@ public static class ServerApp
         api.MapAlertmanagerWebhook();
         api.MapRemediations();
         api.MapDaemonSetAnalysis();
+        api.MapOpenFeroApi();
         return app;
     }
 }

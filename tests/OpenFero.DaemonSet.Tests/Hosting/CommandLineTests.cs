@@ -43,8 +43,10 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("serve --authMethod=bearer", "unknown option --authMethod")]
-    [InlineData("--authMethod bearer", "unknown option --authMethod")]
+    [InlineData("serve --authMode=bearer", "unknown option --authMode")]
+    [InlineData("--authMethod oauth2", "-authMethod oauth2: expected none, basic or bearer")]
+    [InlineData("-logLevel verbose", "-logLevel verbose: expected debug, info, warn, error or fatal")]
+    [InlineData("-addr", "-addr needs a value")]
     [InlineData("analyze --namespace a --daemonset b --bogus", "unknown option --bogus")]
     [InlineData("analyze --namespace a --daemonset b --output yaml", "'yaml'")]
     [InlineData("analyze --namespace a", "--daemonset")]
