@@ -1,0 +1,61 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using OpenFero.DaemonSet.Playground;
+
+namespace OpenFero.DaemonSet.Tests.Peers;
+
+/// <summary>
+/// What a person sees with kubectl alone, after an alert, tells the story of the remediation — one that rolled the
+/// DaemonSet out and one that correctly declined: <c>kubectl get jobs</c> (a declined run is Complete, not Failed, so
+/// <c>KubeJobFailed</c> stays quiet), the Job's outcome, <c>kubectl describe ds</c> and <c>kubectl events --for</c> (the final
+/// outcome Event, Warning when a person must act), and <c>kubectl logs job/NAME</c> (the runner's log, as text).
+/// </summary>
+public sealed class RemediationStoryTests
+{
+    private static readonly CancellationToken Cancel = TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("stuck-rollout", "rolledOut", "RemediationRolledOut", "Normal", "successfully rolled out")]
+    [InlineData("broken-revision", "declined", "RemediationDeclined", "Warning", "rollout undo")]
+    public async Task Kubectl_alone_tells_what_the_remediation_found_did_and_how_it_ended(string scenario, string outcome, string finalReason, string eventType, string logSays)
+    {
+        var folder = Directory.CreateTempSubdirectory("openfero-story-").FullName;
+        var kubeconfig = Path.Combine(folder, "kubeconfig");
+        await using var playground = await PlaygroundSystem.StartAsync(scenario, kubeconfig,
+            ["--urls", "http://127.0.0.1:0", "--Serilog:MinimumLevel:Default", "Warning"], Cancel);
+        var kubectl = new Kubectl(kubeconfig);
+        var target = playground.DaemonSet;
+        var alert = PlaygroundAlert.Write(Path.Combine(folder, "alert.json"), target, playground.Cluster.Time.GetUtcNow());
+        using var http = new HttpClient { BaseAddress = new Uri(playground.Server.Urls.First()) };
+        var answer = await Eventually.ReachesAsync(
+            async () =>
+            {
+                using var content = new StringContent(await File.ReadAllTextAsync(alert, Cancel), System.Text.Encoding.UTF8, "application/json");
+                using var response = await http.PostAsync(new Uri("/alerts", UriKind.Relative), content, Cancel);
+                return await response.Content.ReadFromJsonAsync<JsonObject>(Cancel);
+            },
+            body => body?["alerts"]?[0]?["outcome"]?.GetValue<string>() == "jobCreated",
+            "the alert to start a remediation Job");
+        var job = answer!["alerts"]![0]!["job"]!.GetValue<string>();
+
+        var recorded = await Eventually.ReachesAsync(
+            () => kubectl.OutputAsync("get", "job", job, "-n", "openfero", "-o", "jsonpath={.status.conditions[?(@.status==\"True\")].type} {.metadata.annotations.openfero\\.io/outcome}"),
+            printed => printed.Split(' ') is [_, { Length: > 0 }],
+            $"Job {job} to finish and the server to record its outcome", TimeSpan.FromSeconds(120));
+        Assert.Equal($"Complete {outcome}", recorded.Trim());
+
+        var jobs = await kubectl.OutputAsync("get", "jobs", "-n", "openfero");
+        Assert.Matches($@"(?m)^{job}\s+Complete\s+1/1\s", jobs);
+
+        var described = await kubectl.OutputAsync("describe", "daemonset", target.Name, "-n", target.Namespace);
+        Assert.Matches($@"(?m)^\s+{eventType}\s+{finalReason}\s", described);
+
+        var events = await kubectl.OutputAsync("events", "--for", $"daemonset/{target.Name}", "-n", target.Namespace);
+        Assert.Matches($@"(?m)\s{eventType}\s+{finalReason}\s+DaemonSet/{target.Name}\s", events);
+
+        var log = await kubectl.OutputAsync("logs", $"job/{job}", "-n", "openfero");
+        Assert.Contains(logSays, log, StringComparison.Ordinal);
+        Assert.DoesNotContain("{\"@t\"", log, StringComparison.Ordinal);
+        Directory.Delete(folder, recursive: true);
+    }
+}
