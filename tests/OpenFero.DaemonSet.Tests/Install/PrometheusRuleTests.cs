@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using OpenFero.DaemonSet.Tests.Infrastructure;
 using OpenFero.DaemonSet.Tests.Peers;
 
@@ -6,7 +7,10 @@ namespace OpenFero.DaemonSet.Tests.Install;
 /// <summary>The alerts on the server itself (deploy/prometheusrule.yaml), evaluated by promtool against its unit test.</summary>
 public sealed class PrometheusRuleTests
 {
-    /// <summary>Queried by an alert before the server exports it: the gauge of loaded Operarii is being added.</summary>
+    /// <summary>
+    /// Queried by an alert before the server exports it: the gauge of the Operarii a replica has loaded comes with
+    /// another change. Once ServerMetrics creates it, this list is empty.
+    /// </summary>
     private static readonly string[] Announced = ["openfero_operarius_items_loaded"];
 
     private static readonly string Deploy = Path.Combine(RepositoryRoot.Path, "deploy");
@@ -47,7 +51,7 @@ public sealed class PrometheusRuleTests
             Assert.True(ExportedMetrics.Names.Contains(metric) || Announced.Contains(metric), $"{alert.Name} queries {metric}, which the server does not export")));
     }
 
-    private static System.Text.Json.Nodes.JsonObject RuleSpec() =>
+    private static JsonObject RuleSpec() =>
         YamlDocuments.ParseOne(File.ReadAllText(Path.Combine(Deploy, "prometheusrule.yaml")))["spec"]!.AsObject();
 
     private static IEnumerable<(string Name, string Expression)> Alerts() =>
