@@ -21,6 +21,7 @@ public static class DispatchRegistration
         builder.Services.AddHostedService(p => p.GetRequiredService<JobWatcher>());
         builder.Services.AddValidatedSection<FollowUpOptions>(FollowUpOptions.Section);
         builder.Services.AddSingleton<JobFollowUpReconciler>();
+        builder.Services.AddSingleton<JobOutcomeReader>();
         builder.Services.AddHostedService<JobFollowUps>();
         builder.Services.AddSingleton<DaemonSetGuard>();
         builder.AddRunnerPolicy();
