@@ -24,6 +24,7 @@ public sealed partial class JobFollowUpReconciler(
     DaemonSetEvents events,
     RemediationEnrichment enrichment,
     JobOutcomeReader outcomes,
+    DaemonSetGuard guard,
     ServerMetrics metrics,
     IOptions<FollowUpOptions> options,
     TimeProvider time,
@@ -124,8 +125,7 @@ public sealed partial class JobFollowUpReconciler(
             case FollowUpStep.Started:
                 if (facts.Operarius is { } operarius)
                 {
-                    var startedAt = job.Metadata.CreationTimestamp is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : time.GetUtcNow();
-                    await UnlessGoneAsync($"the start on Operarius {operarius}", () => statusWriter.RecordStartAsync(operarius, facts.Job, startedAt, cancellationToken));
+                    await UnlessGoneAsync($"the start on Operarius {operarius}", () => statusWriter.RecordStartAsync(operarius, facts.Job, StartedAt(job), cancellationToken));
                 }
 
                 if (facts.Target is { } target)
@@ -146,7 +146,11 @@ public sealed partial class JobFollowUpReconciler(
         }
     }
 
-    /// <summary>The Job's end and its outcome, read from its pod: on its Operarius' status, in the metrics, and on the Job.</summary>
+    /// <summary>
+    /// The Job's end and its outcome, read from its pod: on its Operarius' status, in the metrics, and on the Job. A run
+    /// that did not change the cluster (declined, dry run, error) ends its DaemonSet's cooldown: only a remediation
+    /// that acted makes the next alert wait.
+    /// </summary>
     private async Task<IEnumerable<KeyValuePair<string, string>>> FinishAsync(RemediationJobFacts facts, V1Job job, CancellationToken cancellationToken)
     {
         var succeeded = facts.State == JobState.Succeeded;
@@ -167,10 +171,18 @@ public sealed partial class JobFollowUpReconciler(
             metrics.JobFailed();
         }
 
+        if (facts.Target is { } target && outcome.Result is { } result && !result.ChangedTheCluster())
+        {
+            await guard.EndCooldownAsync(job.Metadata.NamespaceProperty, target, facts.Job, StartedAt(job), cancellationToken);
+        }
+
         metrics.RemediationOutcome(outcomeName ?? ServerMetrics.UnknownOutcome);
         LogOutcome(logger, facts.Job, outcomeName ?? ServerMetrics.UnknownOutcome, outcome.Message ?? "");
         return outcome.Annotations();
     }
+
+    private DateTimeOffset StartedAt(V1Job job) =>
+        job.Metadata.CreationTimestamp is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : time.GetUtcNow();
 
     /// <summary>What a record is written on is gone (Operarius deleted, namespace removed): there is nothing to record it on.</summary>
     private async Task UnlessGoneAsync(string what, Func<Task> write)
