@@ -14,7 +14,10 @@ public sealed class ServerMetrics
     /// <summary>The outcome label of a Job that ended without one (an Operarius that does not write the contract).</summary>
     public const string UnknownOutcome = "unknown";
 
-    /// <summary>The outcome labels, each exported from the start: the runner's wire names and <see cref="UnknownOutcome"/>.</summary>
+    /// <summary>
+    /// The outcome labels, each exported from the start: the runner's wire names (RemediationResults.WireName; named
+    /// here because the Remediation feature depends on this one) and <see cref="UnknownOutcome"/>.
+    /// </summary>
     private static readonly string[] Outcomes = ["rolledOut", "declined", "dryRun", "notRolledOut", "error", UnknownOutcome];
 
     private readonly Counter<long> alertsReceived;
@@ -68,7 +71,7 @@ public sealed class ServerMetrics
 
     public void KubernetesFailure(string reason) => kubernetesFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
-    private static KeyValuePair<string, object?> Outcome(string outcome) => new("outcome", outcome);
-
     public void WebhookAnswered(TimeSpan elapsed) => webhookDuration.Record(elapsed.TotalSeconds);
+
+    private static KeyValuePair<string, object?> Outcome(string outcome) => new("outcome", outcome);
 }
