@@ -50,7 +50,10 @@ public sealed class PlaygroundSystem : IAsyncDisposable
 
             cluster.JobHandlers.Register(PlaygroundRunner.Image, new PlaygroundRunner(kubeconfig, RunnerNamespacesOf(daemonSets)).RunAsync);
             var args = serverArgs.Contains("--urls") ? serverArgs : [.. serverArgs, "--urls", "http://127.0.0.1:8080"];
-            var server = ServerApp.Build([.. args, "--Kubernetes:Kubeconfig", kubeconfig]);
+
+            // The server applies the runner's namespace lists too (an alert for a namespace the runner may not act in
+            // gets no Job): the same lists, as rbac/runner-namespaces.yaml gives both in a cluster.
+            var server = ServerApp.Build([.. args, "--Kubernetes:Kubeconfig", kubeconfig, "--Runner:AllowNamespaces", runnerNamespaces]);
             try
             {
                 HostPreflight.Check(server.Services);

@@ -16,6 +16,12 @@ public abstract record AlertOutcome(string Kind)
     /// <summary>The DaemonSet was remediated recently, or a remediation of it is still running.</summary>
     public sealed record Cooldown(string Operarius, string Reason, string? BlockingJob) : AlertOutcome("cooldown");
 
+    /// <summary>
+    /// The runner's guards refuse the DaemonSet: its namespace is not allowed (<c>Runner:AllowNamespaces</c>,
+    /// <c>Runner:DenyNamespaces</c>) or it carries <c>openfero.io/remediation: disabled</c>. No Lease, no Job.
+    /// </summary>
+    public sealed record OptedOut(string Operarius, string Reason) : AlertOutcome("optedOut");
+
     /// <summary>No enabled Operarius selects this alert name and status (and labels).</summary>
     public sealed record NoMatchingOperarius() : AlertOutcome("noMatchingOperarius");
 

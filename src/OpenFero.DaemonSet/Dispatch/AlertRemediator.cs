@@ -6,12 +6,14 @@ using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Alerts;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Metrics;
+using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Dispatch;
 
 /// <summary>
-/// One alert to at most one Job: check the target's names; match an Operarius; answer a known alert instance
-/// from the Job cache; take the DaemonSet's Lease (one remediation at a time, then a cooldown, and the alert
+/// One alert to at most one Job: check the target's names; match an Operarius; refuse a namespace the runner may
+/// not act in; answer a known alert instance from the Job cache; refuse a DaemonSet its owners opted out (one read
+/// of it); take the DaemonSet's Lease (one remediation at a time, then a cooldown, and the alert
 /// instances it remediated); create the Job under the alert instance's deterministic name, so a second create
 /// anywhere is a 409 — a duplicate once the existing Job is confirmed as this alert's; record the Job on the
 /// Lease, or release the Lease when the Job was not created. Kubernetes out of reach is
@@ -22,14 +24,15 @@ public sealed partial class AlertRemediator(
     OperariusCatalog catalog,
     JobWatcher jobs,
     DaemonSetGuard guard,
+    RemediationPolicyGate policy,
     ServerMetrics metrics,
     IOptions<RemediationJobOptions> options,
     ILogger<AlertRemediator> logger) : IAlertRemediator
 {
     public AlertOutcome.Deduplicated? FromJobCache(AlertContext alert)
     {
-        if ((alert.Target is { } named && DaemonSetTargetRules.Check(named) is not null) || !catalog.IsReady || !jobs.IsReady ||
-            OperariusMatcher.Match(alert, catalog.Operarii) is not { } operarius)
+        if ((alert.Target is { } named && (DaemonSetTargetRules.Check(named) is not null || policy.NamespaceRefusal(named) is not null)) ||
+            !catalog.IsReady || !jobs.IsReady || OperariusMatcher.Match(alert, catalog.Operarii) is not { } operarius)
         {
             return null;
         }
@@ -61,6 +64,11 @@ public sealed partial class AlertRemediator(
             return alert.Target is null ? new AlertOutcome.NoTarget() : new AlertOutcome.NoMatchingOperarius();
         }
 
+        if (alert.Target is { } allowed && policy.NamespaceRefusal(allowed) is { } notAllowed)
+        {
+            return OptedOut(operarius.Metadata.Name, allowed, notAllowed);
+        }
+
         var (ns, jobName) = JobPlace(operarius, alert);
         if (jobs.Get(jobName) is not null)
         {
@@ -74,6 +82,11 @@ public sealed partial class AlertRemediator(
         {
             if (alert.Target is { } target)
             {
+                if (await policy.OptOutAsync(target, cancellationToken) is { } optOut)
+                {
+                    return OptedOut(operarius.Metadata.Name, target, optOut);
+                }
+
                 var take = await guard.TryTakeAsync(ns, target, jobName, cooldown, cancellationToken);
                 if (take is not DaemonSetGuard.Take.Taken held)
                 {
@@ -107,6 +120,12 @@ public sealed partial class AlertRemediator(
             LogUnavailable(logger, error.Message);
             return new AlertOutcome.Unavailable($"Kubernetes could not be reached: {Describe(error)}");
         }
+    }
+
+    private AlertOutcome.OptedOut OptedOut(string operarius, DaemonSetTarget target, string reason)
+    {
+        LogOptedOut(logger, target.Namespace, target.Name, reason);
+        return new AlertOutcome.OptedOut(operarius, reason);
     }
 
     private static string Describe(Exception error) => error is HttpOperationException api
@@ -195,6 +214,9 @@ public sealed partial class AlertRemediator(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kubernetes unavailable, the alert will be delivered again: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not remediating DaemonSet {Namespace}/{DaemonSet}: {Reason}")]
+    private static partial void LogOptedOut(ILogger logger, string @namespace, string daemonSet, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert's target label {Label}={Value} is not a valid Kubernetes name; nothing is done for it")]
     private static partial void LogInvalidTarget(ILogger logger, string label, string value);

@@ -144,6 +144,35 @@ public sealed class DaemonSetGuard(IKubernetes client, JobWatcher jobs, IOptions
         }
     }
 
+    /// <summary>
+    /// Ends the cooldown <paramref name="jobName"/> began, and its hold on the Lease, because the Job ended without
+    /// changing the DaemonSet (<see cref="LeaseState.WithoutCooldownOf"/>); the Lease keeps remembering its alert
+    /// instance. Safe to repeat; nothing to do when the Lease is gone (nothing holds the DaemonSet then).
+    /// </summary>
+    public async Task EndCooldownAsync(string ns, DaemonSetTarget target, string jobName, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        var leaseName = JobLabels.LeaseName(target.Namespace, target.Name);
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            var lease = await ReadAsync(leaseName, ns, cancellationToken);
+            var state = lease is null ? null : LeaseState.From(lease);
+            if (state?.WithoutCooldownOf(jobName, started) is not { } ended)
+            {
+                return;
+            }
+
+            var changed = Clone(lease!);
+            changed.Spec.HolderIdentity = ended.Holder;
+            SetRemembered(changed, LeaseRetention.Remembered(ended, time.GetUtcNow(), Presence, Rules(ended.Cooldown)));
+            if (await WriteAsync(() => client.CoordinationV1.ReplaceNamespacedLeaseAsync(changed, leaseName, ns, cancellationToken: cancellationToken), orDeleted: true) is not null)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"the Lease {ns}/{leaseName} of {target} kept changing while the cooldown of Job {jobName} was ended");
+    }
+
     /// <summary>What this replica's Job cache knows of a Job.</summary>
     public JobPresence Presence(string job) => JobStates.Presence(jobs.Get(job));
 

@@ -2,6 +2,7 @@ using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Configuration;
 using OpenFero.DaemonSet.Events;
 using OpenFero.DaemonSet.Health;
+using OpenFero.DaemonSet.Remediation;
 
 namespace OpenFero.DaemonSet.Dispatch;
 
@@ -20,8 +21,11 @@ public static class DispatchRegistration
         builder.Services.AddHostedService(p => p.GetRequiredService<JobWatcher>());
         builder.Services.AddValidatedSection<FollowUpOptions>(FollowUpOptions.Section);
         builder.Services.AddSingleton<JobFollowUpReconciler>();
+        builder.Services.AddSingleton<JobOutcomeReader>();
         builder.Services.AddHostedService<JobFollowUps>();
         builder.Services.AddSingleton<DaemonSetGuard>();
+        builder.AddRunnerPolicy();
+        builder.Services.AddSingleton<RemediationPolicyGate>();
         builder.Services.AddHostedService<LeaseCollector>();
         builder.Services.AddSingleton<OperariusStatusWriter>();
         builder.Services.AddSingleton<DaemonSetEvents>();

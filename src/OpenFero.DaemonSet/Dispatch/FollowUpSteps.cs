@@ -12,7 +12,10 @@ public enum FollowUpStep
     /// <summary>The analysis' verdict on the Job (annotation) and on the DaemonSet (an Analyzed Event).</summary>
     Analyzed,
 
-    /// <summary>The Job's end on its Operarius' status and in the metrics.</summary>
+    /// <summary>
+    /// The Job's end and its run's outcome (from its pod) on the Job, its Operarius' status and in the metrics; the
+    /// DaemonSet's cooldown ended when the run changed nothing.
+    /// </summary>
     Finished,
 }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Events;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Metrics;
+using OpenFero.DaemonSet.Remediation;
 
 namespace OpenFero.DaemonSet.Dispatch;
 
@@ -15,13 +16,15 @@ namespace OpenFero.DaemonSet.Dispatch;
 /// Brings one Job's follow-ups up to date: claims the Job (a write conditioned on the resourceVersion it read, so one
 /// replica wins), does each pending step, and records it on the Job, releasing the claim with the last one. Steps are
 /// safe to repeat after a crash: the Operarius does not count a Job it already names, Events have names derived from
-/// the Job (a second create is a 409), and the verdict annotation is simply written again.
+/// the Job (a second create is a 409), and the verdict and outcome annotations are simply written again.
 /// </summary>
 public sealed partial class JobFollowUpReconciler(
     IKubernetes client,
     OperariusStatusWriter statusWriter,
     DaemonSetEvents events,
     RemediationEnrichment enrichment,
+    JobOutcomeReader outcomes,
+    DaemonSetGuard guard,
     ServerMetrics metrics,
     IOptions<FollowUpOptions> options,
     TimeProvider time,
@@ -77,10 +80,10 @@ public sealed partial class JobFollowUpReconciler(
         var done = new HashSet<FollowUpStep>(FollowUpSteps.Done(job) ?? new HashSet<FollowUpStep>());
         foreach (var (index, step) in steps.Index())
         {
-            string? verdict;
+            IEnumerable<KeyValuePair<string, string>> annotations;
             try
             {
-                verdict = await DoAsync(step, facts, job, cancellationToken);
+                annotations = await DoAsync(step, facts, job, cancellationToken);
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {
@@ -90,9 +93,9 @@ public sealed partial class JobFollowUpReconciler(
 
             done.Add(step);
             var record = new JsonObject { [FollowUpSteps.DoneAnnotation] = FollowUpSteps.Format(done) };
-            if (verdict is not null)
+            foreach (var (key, value) in annotations)
             {
-                record[JobLabels.VerdictAnnotation] = verdict;
+                record[key] = value;
             }
 
             if (index == steps.Count - 1)
@@ -114,16 +117,15 @@ public sealed partial class JobFollowUpReconciler(
         return new FollowUpResult.Recorded(steps);
     }
 
-    /// <summary>Does one step; answers the verdict when the step produced one.</summary>
-    private async Task<string?> DoAsync(FollowUpStep step, RemediationJobFacts facts, V1Job job, CancellationToken cancellationToken)
+    /// <summary>Does one step; answers what it records on the Job besides the step itself (the verdict, the outcome).</summary>
+    private async Task<IEnumerable<KeyValuePair<string, string>>> DoAsync(FollowUpStep step, RemediationJobFacts facts, V1Job job, CancellationToken cancellationToken)
     {
         switch (step)
         {
             case FollowUpStep.Started:
                 if (facts.Operarius is { } operarius)
                 {
-                    var startedAt = job.Metadata.CreationTimestamp is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : time.GetUtcNow();
-                    await UnlessGoneAsync($"the start on Operarius {operarius}", () => statusWriter.RecordStartAsync(operarius, facts.Job, startedAt, cancellationToken));
+                    await UnlessGoneAsync($"the start on Operarius {operarius}", () => statusWriter.RecordStartAsync(operarius, facts.Job, StartedAt(job), cancellationToken));
                 }
 
                 if (facts.Target is { } target)
@@ -132,33 +134,55 @@ public sealed partial class JobFollowUpReconciler(
                         $"{facts.AlertName} ({facts.Fingerprint}): started Job {facts.Job} from Operarius {facts.Operarius}", "Normal", cancellationToken));
                 }
 
-                return null;
+                return [];
             case FollowUpStep.Analyzed:
                 string? verdict = null;
                 await UnlessGoneAsync($"the analysis on DaemonSet {facts.Target}", async () => verdict = await enrichment.AnalyzeAsync(facts, cancellationToken));
-                return verdict;
+                return verdict is null ? [] : [new(JobLabels.VerdictAnnotation, verdict)];
             case FollowUpStep.Finished:
-                var succeeded = facts.State == JobState.Succeeded;
-                if (facts.Operarius is { } finishedOperarius)
-                {
-                    await UnlessGoneAsync($"the end on Operarius {finishedOperarius}", () =>
-                        statusWriter.RecordOutcomeAsync(finishedOperarius, facts.Job, succeeded ? "Successful" : "Failed", cancellationToken));
-                }
-
-                if (succeeded)
-                {
-                    metrics.JobSucceeded();
-                }
-                else
-                {
-                    metrics.JobFailed();
-                }
-
-                return null;
+                return await FinishAsync(facts, job, cancellationToken);
             default:
                 throw new ArgumentOutOfRangeException(nameof(step), step, null);
         }
     }
+
+    /// <summary>
+    /// The Job's end and its outcome, read from its pod: on its Operarius' status, in the metrics, and on the Job. A run
+    /// that did not change the cluster (declined, dry run, error) ends its DaemonSet's cooldown: only a remediation
+    /// that acted makes the next alert wait.
+    /// </summary>
+    private async Task<IEnumerable<KeyValuePair<string, string>>> FinishAsync(RemediationJobFacts facts, V1Job job, CancellationToken cancellationToken)
+    {
+        var succeeded = facts.State == JobState.Succeeded;
+        var outcome = await outcomes.ReadAsync(job, facts.State, cancellationToken);
+        var outcomeName = outcome.Result?.WireName();
+        if (facts.Operarius is { } operarius)
+        {
+            await UnlessGoneAsync($"the end on Operarius {operarius}", () =>
+                statusWriter.RecordOutcomeAsync(operarius, facts.Job, succeeded ? "Successful" : "Failed", outcomeName, cancellationToken));
+        }
+
+        if (succeeded)
+        {
+            metrics.JobSucceeded();
+        }
+        else
+        {
+            metrics.JobFailed();
+        }
+
+        if (facts.Target is { } target && outcome.Result is { } result && !result.ChangedTheCluster())
+        {
+            await guard.EndCooldownAsync(job.Metadata.NamespaceProperty, target, facts.Job, StartedAt(job), cancellationToken);
+        }
+
+        metrics.RemediationOutcome(outcomeName ?? ServerMetrics.UnknownOutcome);
+        LogOutcome(logger, facts.Job, outcomeName ?? ServerMetrics.UnknownOutcome, outcome.Message ?? "");
+        return outcome.Annotations();
+    }
+
+    private DateTimeOffset StartedAt(V1Job job) =>
+        job.Metadata.CreationTimestamp is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : time.GetUtcNow();
 
     /// <summary>What a record is written on is gone (Operarius deleted, namespace removed): there is nothing to record it on.</summary>
     private async Task UnlessGoneAsync(string what, Func<Task> write)
@@ -225,6 +249,9 @@ public sealed partial class JobFollowUpReconciler(
 
     private Task<V1Job?> ReadAsync(string name, string ns, CancellationToken cancellationToken) =>
         ReadOrNull.ReadAsync(() => client.BatchV1.ReadNamespacedJobAsync(name, ns, cancellationToken: cancellationToken));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} ended: {Outcome}: {Summary}")]
+    private static partial void LogOutcome(ILogger logger, string job, string outcome, string summary);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the {Step} step of Job {Job}; trying again at the next resync")]
     private static partial void LogStepFailed(ILogger logger, FollowUpStep step, string job, Exception error);

@@ -62,8 +62,9 @@ public abstract record LeaseDecision
             }
         }
 
-        // The cooldown holds for every alert, the holder's own included, and counts from the latest Job that started.
-        return started.MaxBy(r => r.Started) is { } latest && latest.Started + rules.Cooldown > now
+        // The cooldown holds for every alert, the holder's own included, and counts from the latest Job that started
+        // and changed the cluster (or may have: one still running, or one that gave no outcome).
+        return started.Where(r => r.ChangedTheCluster).MaxBy(r => r.Started) is { } latest && latest.Started + rules.Cooldown > now
             ? new BlockedByCooldown(latest.Job, latest.Started + rules.Cooldown)
             : new Proceed();
     }

@@ -6,7 +6,9 @@ namespace OpenFero.DaemonSet.Dispatch;
 
 /// <summary>
 /// Writes an Operarius' status as OpenFero does (executionCount, lastExecutionTime, lastExecutedJobName,
-/// lastExecutionStatus): read, change, replace with the read resourceVersion; a 409 means re-read and re-apply.
+/// lastExecutionStatus: Pending, then Successful or Failed as the Job ended), plus lastExecutionOutcome, the run's own
+/// outcome (rolledOut, declined…; absent while it runs or when the Job gave none): read, change, replace with the
+/// read resourceVersion; a 409 means re-read and re-apply.
 /// </summary>
 public sealed class OperariusStatusWriter(IKubernetes client, IOptions<RemediationJobOptions> options)
 {
@@ -28,21 +30,26 @@ public sealed class OperariusStatusWriter(IKubernetes client, IOptions<Remediati
                 status.LastExecutionTime = startedAt.UtcDateTime;
                 status.LastExecutedJobName = jobName;
                 status.LastExecutionStatus = "Pending";
+                status.LastExecutionOutcome = null;
             }
 
             return true;
         }, cancellationToken);
 
-    public Task RecordOutcomeAsync(string operarius, string jobName, string outcome, CancellationToken cancellationToken) =>
+    /// <param name="jobStatus">OpenFero's word for the Job's end: <c>Successful</c> or <c>Failed</c>.</param>
+    /// <param name="outcome">The run's outcome by its wire name; null when the Job gave none.</param>
+    public Task RecordOutcomeAsync(string operarius, string jobName, string jobStatus, string? outcome, CancellationToken cancellationToken) =>
         UpdateAsync(operarius, status =>
         {
-            if ((status.LastExecutedJobName != jobName && status.LastExecutedJobName is not null) || status.LastExecutionStatus == outcome)
+            if ((status.LastExecutedJobName != jobName && status.LastExecutedJobName is not null) ||
+                (status.LastExecutionStatus == jobStatus && status.LastExecutionOutcome == outcome))
             {
                 return false;
             }
 
             status.LastExecutedJobName = jobName;
-            status.LastExecutionStatus = outcome;
+            status.LastExecutionStatus = jobStatus;
+            status.LastExecutionOutcome = outcome;
             return true;
         }, cancellationToken);
 

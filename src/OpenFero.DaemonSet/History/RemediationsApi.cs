@@ -4,10 +4,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Dispatch;
 using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Remediation;
 
 namespace OpenFero.DaemonSet.History;
 
-/// <summary>One remediation as the cluster records it: its Job and the alert it answered.</summary>
+/// <summary>
+/// One remediation as the cluster records it: its Job, the alert it answered, and once it ended, its outcome
+/// (rolledOut, declined, dryRun, notRolledOut, error; null while it runs or when the Job gave none) and the run's summary.
+/// </summary>
 public sealed record RemediationRecord(
     string Job,
     string? Operarius,
@@ -18,7 +22,9 @@ public sealed record RemediationRecord(
     DateTime? Created,
     DateTime? Started,
     DateTime? Completed,
-    string? Verdict);
+    string? Verdict,
+    string? Outcome,
+    string? OutcomeMessage);
 
 /// <summary><c>GET /api/remediations</c>: the history, read from the cluster's Jobs so any replica answers the same.</summary>
 public static class RemediationsApi
@@ -71,6 +77,7 @@ public static class RemediationsApi
 
     private static RemediationRecord Record(V1Job job)
     {
+        var outcome = JobOutcome.Recorded(job);
         IReadOnlyDictionary<string, string> labels = job.Metadata.Labels is { } l ? new Dictionary<string, string>(l) : new Dictionary<string, string>();
         var target = labels.TryGetValue(JobLabels.DaemonSetNamespace, out var ns) && labels.TryGetValue(JobLabels.DaemonSet, out var ds) ? $"{ns}/{ds}" : null;
         return new RemediationRecord(
@@ -83,6 +90,8 @@ public static class RemediationsApi
             job.Metadata.CreationTimestamp,
             job.Status?.StartTime,
             job.Status?.CompletionTime,
-            job.Metadata.Annotations is { } annotations && annotations.TryGetValue(JobLabels.VerdictAnnotation, out var verdict) ? verdict : null);
+            job.Metadata.Annotations is { } annotations && annotations.TryGetValue(JobLabels.VerdictAnnotation, out var verdict) ? verdict : null,
+            outcome.Result?.WireName(),
+            outcome.Message);
     }
 }

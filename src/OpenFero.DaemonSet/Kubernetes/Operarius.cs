@@ -79,6 +79,10 @@ public sealed class OperariusStatus
 
     [JsonPropertyName("lastExecutionStatus")]
     public string? LastExecutionStatus { get; set; }
+
+    /// <summary>Not OpenFero's: how the last Job's run ended (rolledOut, declined, dryRun, notRolledOut, error).</summary>
+    [JsonPropertyName("lastExecutionOutcome")]
+    public string? LastExecutionOutcome { get; set; }
 }
 
 public sealed class OperariusList : IKubernetesObject<V1ListMeta>, IItems<Operarius>

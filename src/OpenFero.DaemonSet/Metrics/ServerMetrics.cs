@@ -11,10 +11,20 @@ public sealed class ServerMetrics
 {
     public const string MeterName = "openfero";
 
+    /// <summary>The outcome label of a Job that ended without one (an Operarius that does not write the contract).</summary>
+    public const string UnknownOutcome = "unknown";
+
+    /// <summary>
+    /// The outcome labels, each exported from the start: the runner's wire names (RemediationResults.WireName; named
+    /// here because the Remediation feature depends on this one) and <see cref="UnknownOutcome"/>.
+    /// </summary>
+    private static readonly string[] Outcomes = ["rolledOut", "declined", "dryRun", "notRolledOut", "error", UnknownOutcome];
+
     private readonly Counter<long> alertsReceived;
     private readonly Counter<long> jobsCreated;
     private readonly Counter<long> jobsSucceeded;
     private readonly Counter<long> jobsFailed;
+    private readonly Counter<long> remediationOutcomes;
     private readonly Counter<long> kubernetesRetries;
     private readonly Counter<long> kubernetesFailures;
     private readonly Histogram<double> webhookDuration;
@@ -26,6 +36,7 @@ public sealed class ServerMetrics
         jobsCreated = Meter.CreateCounter<long>("jobs_created_total", description: "Remediation Jobs created by this replica.");
         jobsSucceeded = Meter.CreateCounter<long>("jobs_succeeded_total", description: "Remediation Jobs seen completing successfully.");
         jobsFailed = Meter.CreateCounter<long>("jobs_failed_total", description: "Remediation Jobs seen failing.");
+        remediationOutcomes = Meter.CreateCounter<long>("remediation_outcomes_total", description: "Remediation Jobs seen ending, by the run's outcome.");
         kubernetesRetries = Meter.CreateCounter<long>("kubernetes_retries_total", description: "Kubernetes API calls retried, by reason.");
         kubernetesFailures = Meter.CreateCounter<long>("kubernetes_failures_total", description: "Kubernetes API calls that failed after retries, by reason.");
         webhookDuration = Meter.CreateHistogram<double>("webhook_duration_seconds", unit: "s", description: "Time to answer POST /alerts.");
@@ -40,6 +51,10 @@ public sealed class ServerMetrics
         jobsCreated.Add(0);
         jobsSucceeded.Add(0);
         jobsFailed.Add(0);
+        foreach (var outcome in Outcomes)
+        {
+            remediationOutcomes.Add(0, Outcome(outcome));
+        }
     }
 
     public void AlertReceived(string outcome) => alertsReceived.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
@@ -50,9 +65,13 @@ public sealed class ServerMetrics
 
     public void JobFailed() => jobsFailed.Add(1);
 
+    public void RemediationOutcome(string outcome) => remediationOutcomes.Add(1, Outcome(outcome));
+
     public void KubernetesRetry(string reason) => kubernetesRetries.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void KubernetesFailure(string reason) => kubernetesFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void WebhookAnswered(TimeSpan elapsed) => webhookDuration.Record(elapsed.TotalSeconds);
+
+    private static KeyValuePair<string, object?> Outcome(string outcome) => new("outcome", outcome);
 }
