@@ -48,7 +48,8 @@ public sealed class PlaygroundSystem : IAsyncDisposable
                 throw new InvalidOperationException($"scenario \"{scenario}\" has no DaemonSet to remediate");
             }
 
-            cluster.JobHandlers.Register(PlaygroundRunner.Image, new PlaygroundRunner(kubeconfig, RunnerNamespacesOf(daemonSets)).RunAsync);
+            var runnerNamespaces = RunnerNamespacesOf(daemonSets);
+            cluster.JobHandlers.Register(PlaygroundRunner.Image, new PlaygroundRunner(kubeconfig, runnerNamespaces).RunAsync);
             var args = serverArgs.Contains("--urls") ? serverArgs : [.. serverArgs, "--urls", "http://127.0.0.1:8080"];
 
             // The server applies the runner's namespace lists too (an alert for a namespace the runner may not act in
