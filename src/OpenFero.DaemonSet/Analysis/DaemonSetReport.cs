@@ -16,7 +16,14 @@ public sealed record DaemonSetReport(
     IReadOnlyList<MisscheduledPod> Misscheduled,
     IReadOnlyList<UnscheduledNode> NotScheduled,
     IReadOnlyList<ExcludedNode> ExcludedNodes,
-    IReadOnlyList<HealthFinding> Health);
+    IReadOnlyList<HealthFinding> Health)
+{
+    /// <summary>
+    /// Nodes whose only daemon pods are terminating: the controller creates the new pod once the old one is gone.
+    /// These nodes are not in <see cref="NotScheduled"/>, which names nodes without any daemon pod.
+    /// </summary>
+    public IReadOnlyList<NodeAwaitingOldPod> WaitingForOldPod { get; init; } = [];
+}
 
 public enum VerdictCause
 {
@@ -85,6 +92,10 @@ public enum PodCondition
     Failed,
 }
 
+/// <summary>
+/// One daemon pod. <see cref="Phase"/> is the Kubernetes phase (Pending, Running, Succeeded, Failed, Unknown);
+/// <see cref="Terminating"/> says a deletion is pending; <see cref="Status"/> is what kubectl's STATUS column shows.
+/// </summary>
 public sealed record PodReport(
     string Name,
     string Uid,
@@ -97,7 +108,12 @@ public sealed record PodReport(
     bool Updated,
     TimeSpan Age,
     IReadOnlyDictionary<string, string>? Requests,
-    IReadOnlyDictionary<string, string>? Limits);
+    IReadOnlyDictionary<string, string>? Limits)
+{
+    public bool Terminating { get; init; }
+
+    public string Status { get; init; } = Phase;
+}
 
 public sealed record MisscheduledPod(string Pod, string Node, string Rule, string Detail, bool WillBeDeleted, bool AutoscalerScaleDown);
 
@@ -112,6 +128,9 @@ public enum UnscheduledReason
 }
 
 public sealed record UnscheduledNode(string Node, UnscheduledReason Reason, string Detail, string? Pod);
+
+/// <summary>A node whose new daemon pod waits for <see cref="Pod"/>, the old one, to finish terminating.</summary>
+public sealed record NodeAwaitingOldPod(string Node, string Pod, PodCondition Condition, string? Message);
 
 public sealed record ExcludedNode(string Node, string Rule, string Detail);
 

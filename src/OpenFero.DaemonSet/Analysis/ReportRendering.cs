@@ -39,10 +39,11 @@ public static class ReportRendering
         }
 
         Section(text, "Pods", report.Pods.Select(p =>
-            $"{p.Name,-32} {p.Node ?? "-",-14} {p.Phase,-12} ready={(p.Ready ? "yes" : "no"),-3} restarts={p.Restarts,-3} {(p.Updated ? "updated" : "old"),-7} age={HumanDuration.Format(p.Age),-6} {p.Condition}{(p.Message is null ? "" : ": " + p.Message)}"));
+            $"{p.Name,-32} {p.Node ?? "-",-14} {p.Status,-12} ready={(p.Ready ? "yes" : "no"),-3} restarts={p.Restarts,-3} {(p.Updated ? "updated" : "old"),-7} age={HumanDuration.Format(p.Age),-6} {p.Condition}{(p.Message is null ? "" : ": " + p.Message)}"));
         Section(text, "Misscheduled", report.Misscheduled.Select(m =>
             $"{m.Pod} on {m.Node}: {m.Detail}; {(m.WillBeDeleted ? "the controller deletes it" : "kept running")}{(m.AutoscalerScaleDown ? " (autoscaler scale-down: known false alarm)" : "")}"));
         Section(text, "Not scheduled", report.NotScheduled.Select(n => $"{n.Node}: {n.Reason}: {n.Detail}"));
+        Section(text, "Waiting for the old pod to go", report.WaitingForOldPod.Select(w => $"{w.Node}: {w.Pod} {w.Condition}"));
         Section(text, "Excluded nodes", report.ExcludedNodes.Select(e => $"{e.Node}: {e.Detail}"));
         Section(text, "Health", report.Health.Select(h => $"[{h.Severity}] {h.Message} -> {h.Recommendation}"));
         return text.ToString();
