@@ -1,8 +1,8 @@
 namespace OpenFero.DaemonSet.Analysis;
 
 /// <summary>
-/// What is wrong with a DaemonSet and why: one typed report for the server, the runner and a person. <see cref="Causes"/>
-/// holds every cause found, most severe first (see <see cref="VerdictRules"/>); <see cref="Verdict"/> is the first.
+/// What is wrong with a DaemonSet and why: one typed report for the server, the runner and a person. <c>causes</c>
+/// holds every cause found, most severe first (see <see cref="VerdictRules"/>); <c>verdict</c> is the first.
 /// </summary>
 public sealed record DaemonSetReport(
     string Namespace,
@@ -20,7 +20,7 @@ public sealed record DaemonSetReport(
 {
     /// <summary>
     /// Nodes whose only daemon pods are terminating: the controller creates the new pod once the old one is gone.
-    /// These nodes are not in <see cref="NotScheduled"/>, which names nodes without any daemon pod.
+    /// These nodes are not in <c>notScheduled</c>, which names nodes where no daemon pod runs or is placed.
     /// </summary>
     public IReadOnlyList<NodeAwaitingOldPod> WaitingForOldPod { get; init; } = [];
 }
@@ -73,7 +73,7 @@ public enum RolloutState
 
 public sealed record RolloutReport(string Message, bool Done, string? Error, RolloutState State, int UpdatedSinceAlert);
 
-/// <summary>Why a pod is not (or no longer) doing its job; <see cref="Healthy"/> when it is.</summary>
+/// <summary>Why a pod is not (or no longer) doing its job; <c>healthy</c> when it is.</summary>
 public enum PodCondition
 {
     Healthy,
@@ -93,8 +93,10 @@ public enum PodCondition
 }
 
 /// <summary>
-/// One daemon pod. <see cref="Phase"/> is the Kubernetes phase (Pending, Running, Succeeded, Failed, Unknown);
-/// <see cref="Terminating"/> says a deletion is pending; <see cref="Status"/> is what kubectl's STATUS column shows.
+/// One daemon pod. <c>phase</c> is the Kubernetes phase (Pending, Running, Succeeded, Failed, Unknown); <c>terminating</c>
+/// says a deletion is pending (deletionTimestamp set); <c>status</c> is what kubectl's STATUS column shows: Terminating
+/// while a deletion is pending, else a container's waiting or terminated reason (CrashLoopBackOff, ImagePullBackOff…),
+/// else the phase.
 /// </summary>
 public sealed record PodReport(
     string Name,
@@ -129,7 +131,7 @@ public enum UnscheduledReason
 
 public sealed record UnscheduledNode(string Node, UnscheduledReason Reason, string Detail, string? Pod);
 
-/// <summary>A node whose new daemon pod waits for <see cref="Pod"/>, the old one, to finish terminating.</summary>
+/// <summary>A node whose new daemon pod waits for <c>pod</c>, the old one, to finish terminating.</summary>
 public sealed record NodeAwaitingOldPod(string Node, string Pod, PodCondition Condition, string? Message);
 
 public sealed record ExcludedNode(string Node, string Rule, string Detail);
