@@ -4,9 +4,10 @@ using OpenFero.DaemonSet.Semantics;
 namespace OpenFero.DaemonSet.Analysis;
 
 /// <summary>
-/// Node by node: pods where the controller's rules say no pod belongs (misscheduled), eligible nodes without a
-/// running daemon pod and why (not scheduled), eligible nodes whose only daemon pod is terminating (waiting for the
-/// old pod to go), and nodes left out on purpose with the rule that leaves them out.
+/// Node by node: pods where the controller's rules say no pod belongs (misscheduled), eligible nodes where no daemon
+/// pod runs or is placed and why (not scheduled), eligible nodes whose only daemon pod is terminating (waiting for
+/// the old pod to go), NotReady nodes that do have a daemon pod (for the verdict; the pod's row tells the rest), and
+/// nodes left out on purpose with the rule that leaves them out.
 /// </summary>
 public static class PlacementAnalysis
 {
@@ -20,6 +21,7 @@ public static class PlacementAnalysis
         var notScheduled = new List<UnscheduledNode>();
         var excluded = new List<ExcludedNode>();
         var waitingForOldPod = new List<NodeAwaitingOldPod>();
+        var notReadyWithPod = new List<string>();
         foreach (var node in snapshot.Nodes)
         {
             var name = node.Metadata.Name;
@@ -59,11 +61,11 @@ public static class PlacementAnalysis
             }
             else if (!IsReady(node))
             {
-                notScheduled.Add(new UnscheduledNode(name, UnscheduledReason.NodeNotReady, "node is NotReady: its daemon pod cannot run or be replaced", live[0].Metadata.Name));
+                notReadyWithPod.Add(name);
             }
         }
 
-        return new Placement(misscheduled, notScheduled, excluded, waitingForOldPod);
+        return new Placement(misscheduled, notScheduled, excluded, waitingForOldPod, notReadyWithPod);
     }
 
     private static UnscheduledNode WhyNoPod(V1Node node) => !IsReady(node)
@@ -126,4 +128,5 @@ public sealed record Placement(
     IReadOnlyList<MisscheduledPod> Misscheduled,
     IReadOnlyList<UnscheduledNode> NotScheduled,
     IReadOnlyList<ExcludedNode> Excluded,
-    IReadOnlyList<NodeAwaitingOldPod> WaitingForOldPod);
+    IReadOnlyList<NodeAwaitingOldPod> WaitingForOldPod,
+    IReadOnlyList<string> NotReadyNodesWithPod);

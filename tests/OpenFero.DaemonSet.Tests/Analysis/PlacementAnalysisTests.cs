@@ -32,4 +32,22 @@ public sealed class PlacementAnalysisTests
         var pod = Assert.Single(report.Pods);
         Assert.Equal(("Running", true, "Terminating"), (pod.Phase, pod.Terminating, pod.Status));
     }
+
+    [Fact]
+    public void A_NotReady_node_with_its_daemon_pod_is_the_verdict_but_not_called_unscheduled()
+    {
+        var ds = Snapshots.DaemonSet();
+        var pod = Snapshots.PendingDaemonPod(ds, "node-1", "");
+        pod.Spec.NodeName = "node-1";
+        pod.Status.Phase = "Running";
+        pod.Status.Conditions = [];
+        var snapshot = Snapshots.Of(ds, [pod]);
+        snapshot.Nodes[0].Status.Conditions[0].Status = "Unknown";
+
+        var report = DaemonSetAnalyzer.Analyze(snapshot, new AnalysisOptions(), Snapshots.Now);
+
+        Assert.Empty(report.NotScheduled);
+        Assert.Equal(VerdictCause.NodeNotReady, report.Verdict.Cause);
+        Assert.Equal("node-1 is NotReady: its daemon pod cannot run", report.Verdict.Summary);
+    }
 }
