@@ -29,13 +29,7 @@ public static class ServerApp
         builder.AddServerAuth();
         builder.Services.AddSingleton<WebhookCapacity>();
         builder.Services.AddSingleton<IValidator<AlertmanagerWebhook>, AlertmanagerWebhookValidator>();
-        builder.Services.AddOpenApi(openApi =>
-        {
-            openApi.AddSchemaTransformer(DaemonSetReportSchema.TransformAsync);
-            openApi.AddOperationTransformer(OpenApiResponseBodies.AddMissingAsync);
-            openApi.AddDocumentTransformer(OpenApiProbes.AddAsync);
-            openApi.AddDocumentTransformer<OpenApiCredentials>();
-        });
+        builder.Services.AddServerOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebhookJsonContext.Default);
