@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Semantics;
 
@@ -12,8 +14,32 @@ public static class DaemonSetAnalysisApi
     {
         routes.MapGet("/api/daemonsets/{namespace}/{name}/analysis", GetAsync)
             .WithName("AnalyzeDaemonSet")
-            .WithSummary("Analyse a DaemonSet: status, rollout, pods, misscheduled, not scheduled, health and a verdict");
+            .WithSummary("Analyse a DaemonSet: status, rollout, pods, misscheduled, not scheduled, health and a verdict")
+            .Produces<DaemonSetReport>(200, "application/json")
+            .ProducesProblem(400)
+            .ProducesProblem(404)
+            .ProducesProblem(503)
+            .AddOpenApiOperationTransformer(DescribeTextAsync);
         return routes;
+    }
+
+    /// <summary>The same 200 as text for a terminal (<c>?format=text</c>), and the two formats the query accepts.</summary>
+    private static Task DescribeTextAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
+        {
+            response.Description = "The report: JSON, or with ?format=text the same report as aligned text tables";
+            response.Content ??= new Dictionary<string, OpenApiMediaType>();
+            response.Content["text/plain"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        }
+
+        if (operation.Parameters?.FirstOrDefault(p => p.Name == "format") is OpenApiParameter format)
+        {
+            format.Description = "json (the default) or text";
+            format.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["json", "text"] };
+        }
+
+        return Task.CompletedTask;
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetAsync(

@@ -18,8 +18,8 @@ public static class DaemonSetAnalyzer
             .ToList();
         var status = Status(ds, snapshot.CurrentRevisionHash);
         var rollout = Rollout(ds, snapshot, pods);
-        var (misscheduled, notScheduled, excluded) = PlacementAnalysis.Analyze(snapshot, states);
-        var causes = VerdictRules.Causes(ds.Metadata.Name, status, rollout, pods, misscheduled, notScheduled, excluded);
+        var (misscheduled, notScheduled, excluded, waitingForOldPod, notReadyWithPod) = PlacementAnalysis.Analyze(snapshot, states);
+        var causes = VerdictRules.Causes(ds.Metadata.Name, status, rollout, pods, misscheduled, notScheduled, excluded, notReadyWithPod);
         var health = options.DaemonsetHealthAnalysis.Enabled ? HealthAnalysis.Analyze(ds, status.Desired, causes.Select(c => c.Cause)) : [];
         return new DaemonSetReport(
             ds.Metadata.NamespaceProperty,
@@ -33,7 +33,10 @@ public static class DaemonSetAnalyzer
             options.DaemonsetMisscheduledAnalysis.Enabled ? misscheduled : [],
             options.DaemonsetMisscheduledAnalysis.Enabled ? notScheduled : [],
             options.DaemonsetMisscheduledAnalysis.Enabled && options.DaemonsetMisscheduledAnalysis.IncludeNodeInfo ? excluded : [],
-            health);
+            health)
+        {
+            WaitingForOldPod = options.DaemonsetMisscheduledAnalysis.Enabled ? waitingForOldPod : [],
+        };
     }
 
     private static StatusReport Status(V1DaemonSet ds, string? revision)
@@ -84,7 +87,7 @@ public static class DaemonSetAnalyzer
             pod.Metadata.Name,
             pod.Metadata.Uid,
             DaemonPods.TargetNodeName(pod),
-            pod.Metadata.DeletionTimestamp is null ? pod.Status?.Phase ?? "Pending" : "Terminating",
+            pod.Status?.Phase ?? "Pending",
             DaemonPods.IsReady(pod),
             pod.Status?.ContainerStatuses?.Sum(c => c.RestartCount) ?? 0,
             state.Condition,
@@ -92,7 +95,11 @@ public static class DaemonSetAnalyzer
             updated,
             pod.Metadata.CreationTimestamp is { } created ? now - new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : TimeSpan.Zero,
             resources ? Quantities(containers.Select(c => c.Resources?.Requests)) : null,
-            resources ? Quantities(containers.Select(c => c.Resources?.Limits)) : null);
+            resources ? Quantities(containers.Select(c => c.Resources?.Limits)) : null)
+        {
+            Terminating = DaemonPods.IsDeleting(pod),
+            Status = KubectlPodStatus.Of(pod),
+        };
     }
 
     private static IReadOnlyDictionary<string, string> Quantities(IEnumerable<IDictionary<string, ResourceQuantity>?> perContainer) =>

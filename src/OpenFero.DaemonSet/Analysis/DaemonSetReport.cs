@@ -1,8 +1,8 @@
 namespace OpenFero.DaemonSet.Analysis;
 
 /// <summary>
-/// What is wrong with a DaemonSet and why: one typed report for the server, the runner and a person. <see cref="Causes"/>
-/// holds every cause found, most severe first (see <see cref="VerdictRules"/>); <see cref="Verdict"/> is the first.
+/// What is wrong with a DaemonSet and why: one typed report for the server, the runner and a person. <c>causes</c>
+/// holds every cause found, most severe first (see <see cref="VerdictRules"/>); <c>verdict</c> is the first.
 /// </summary>
 public sealed record DaemonSetReport(
     string Namespace,
@@ -16,7 +16,14 @@ public sealed record DaemonSetReport(
     IReadOnlyList<MisscheduledPod> Misscheduled,
     IReadOnlyList<UnscheduledNode> NotScheduled,
     IReadOnlyList<ExcludedNode> ExcludedNodes,
-    IReadOnlyList<HealthFinding> Health);
+    IReadOnlyList<HealthFinding> Health)
+{
+    /// <summary>
+    /// Nodes whose only daemon pods are terminating: the controller creates the new pod once the old one is gone.
+    /// These nodes are not in <c>notScheduled</c>, which names nodes where no daemon pod runs or is placed.
+    /// </summary>
+    public IReadOnlyList<NodeAwaitingOldPod> WaitingForOldPod { get; init; } = [];
+}
 
 public enum VerdictCause
 {
@@ -66,7 +73,7 @@ public enum RolloutState
 
 public sealed record RolloutReport(string Message, bool Done, string? Error, RolloutState State, int UpdatedSinceAlert);
 
-/// <summary>Why a pod is not (or no longer) doing its job; <see cref="Healthy"/> when it is.</summary>
+/// <summary>Why a pod is not (or no longer) doing its job; <c>healthy</c> when it is.</summary>
 public enum PodCondition
 {
     Healthy,
@@ -85,6 +92,12 @@ public enum PodCondition
     Failed,
 }
 
+/// <summary>
+/// One daemon pod. <c>phase</c> is the Kubernetes phase (Pending, Running, Succeeded, Failed, Unknown); <c>terminating</c>
+/// says a deletion is pending (deletionTimestamp set); <c>status</c> is what kubectl's STATUS column shows: Terminating
+/// while a deletion is pending, else a container's waiting or terminated reason (CrashLoopBackOff, ImagePullBackOff…),
+/// else the phase.
+/// </summary>
 public sealed record PodReport(
     string Name,
     string Uid,
@@ -97,7 +110,12 @@ public sealed record PodReport(
     bool Updated,
     TimeSpan Age,
     IReadOnlyDictionary<string, string>? Requests,
-    IReadOnlyDictionary<string, string>? Limits);
+    IReadOnlyDictionary<string, string>? Limits)
+{
+    public bool Terminating { get; init; }
+
+    public string Status { get; init; } = Phase;
+}
 
 public sealed record MisscheduledPod(string Pod, string Node, string Rule, string Detail, bool WillBeDeleted, bool AutoscalerScaleDown);
 
@@ -112,6 +130,9 @@ public enum UnscheduledReason
 }
 
 public sealed record UnscheduledNode(string Node, UnscheduledReason Reason, string Detail, string? Pod);
+
+/// <summary>A node whose new daemon pod waits for <c>pod</c>, the old one, to finish terminating.</summary>
+public sealed record NodeAwaitingOldPod(string Node, string Pod, PodCondition Condition, string? Message);
 
 public sealed record ExcludedNode(string Node, string Rule, string Detail);
 

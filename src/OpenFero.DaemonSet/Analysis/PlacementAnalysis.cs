@@ -4,22 +4,24 @@ using OpenFero.DaemonSet.Semantics;
 namespace OpenFero.DaemonSet.Analysis;
 
 /// <summary>
-/// Node by node: pods where the controller's rules say no pod belongs (misscheduled), eligible nodes without a
-/// running daemon pod and why (not scheduled), and nodes left out on purpose with the rule that leaves them out.
+/// Node by node: pods where the controller's rules say no pod belongs (misscheduled), eligible nodes where no daemon
+/// pod runs or is placed and why (not scheduled), eligible nodes whose only daemon pod is terminating (waiting for
+/// the old pod to go), NotReady nodes that do have a daemon pod (for the verdict; the pod's row tells the rest), and
+/// nodes left out on purpose with the rule that leaves them out.
 /// </summary>
 public static class PlacementAnalysis
 {
     public const string AutoscalerTaint = "ToBeDeletedByClusterAutoscaler";
 
-
-    public static (IReadOnlyList<MisscheduledPod> Misscheduled, IReadOnlyList<UnscheduledNode> NotScheduled, IReadOnlyList<ExcludedNode> Excluded) Analyze(
-        DaemonSetSnapshot snapshot, IReadOnlyDictionary<string, (PodCondition Condition, string? Message)> podStates)
+    public static Placement Analyze(DaemonSetSnapshot snapshot, IReadOnlyDictionary<string, (PodCondition Condition, string? Message)> podStates)
     {
         var byNode = DaemonPods.ByNode(snapshot.Pods);
         var others = snapshot.OtherPodsOnWaitingNodes.Where(p => !string.IsNullOrEmpty(p.Spec?.NodeName)).ToLookup(p => p.Spec.NodeName);
         var misscheduled = new List<MisscheduledPod>();
         var notScheduled = new List<UnscheduledNode>();
         var excluded = new List<ExcludedNode>();
+        var waitingForOldPod = new List<NodeAwaitingOldPod>();
+        var notReadyWithPod = new List<string>();
         foreach (var node in snapshot.Nodes)
         {
             var name = node.Metadata.Name;
@@ -44,11 +46,14 @@ public static class PlacementAnalysis
 
             var live = pods.Where(p => p.Metadata.DeletionTimestamp is null).ToList();
             var waiting = live.FirstOrDefault(p => podStates[p.Metadata.Uid].Condition == PodCondition.Unschedulable);
-            if (live.Count == 0)
+            if (pods.Count > 0 && live.Count == 0)
             {
-                notScheduled.Add(pods.Count > 0
-                    ? new UnscheduledNode(name, UnscheduledReason.Pending, "the old pod is still terminating; the controller waits for it to go", pods[0].Metadata.Name)
-                    : WhyNoPod(node));
+                var (condition, message) = podStates[pods[0].Metadata.Uid];
+                waitingForOldPod.Add(new NodeAwaitingOldPod(name, pods[0].Metadata.Name, condition, message));
+            }
+            else if (live.Count == 0)
+            {
+                notScheduled.Add(WhyNoPod(node));
             }
             else if (waiting is not null)
             {
@@ -56,11 +61,11 @@ public static class PlacementAnalysis
             }
             else if (!IsReady(node))
             {
-                notScheduled.Add(new UnscheduledNode(name, UnscheduledReason.NodeNotReady, "node is NotReady: its daemon pod cannot run or be replaced", live[0].Metadata.Name));
+                notReadyWithPod.Add(name);
             }
         }
 
-        return (misscheduled, notScheduled, excluded);
+        return new Placement(misscheduled, notScheduled, excluded, waitingForOldPod, notReadyWithPod);
     }
 
     private static UnscheduledNode WhyNoPod(V1Node node) => !IsReady(node)
@@ -118,3 +123,10 @@ public static class PlacementAnalysis
         ? $"{Math.Round(value * 1000)}m"
         : $"{Math.Round(value / (1024 * 1024))}Mi";
 }
+
+public sealed record Placement(
+    IReadOnlyList<MisscheduledPod> Misscheduled,
+    IReadOnlyList<UnscheduledNode> NotScheduled,
+    IReadOnlyList<ExcludedNode> Excluded,
+    IReadOnlyList<NodeAwaitingOldPod> WaitingForOldPod,
+    IReadOnlyList<string> NotReadyNodesWithPod);

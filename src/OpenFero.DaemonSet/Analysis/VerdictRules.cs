@@ -40,7 +40,8 @@ public static class VerdictRules
     public static bool IsBenign(VerdictCause cause) => cause is VerdictCause.AutoscalerFalseAlarm or VerdictCause.UntoleratedTaint or VerdictCause.RolledOut;
 
     public static IReadOnlyList<Verdict> Causes(string name, StatusReport status, RolloutReport rollout, IReadOnlyList<PodReport> pods,
-        IReadOnlyList<MisscheduledPod> misscheduled, IReadOnlyList<UnscheduledNode> notScheduled, IReadOnlyList<ExcludedNode> excluded)
+        IReadOnlyList<MisscheduledPod> misscheduled, IReadOnlyList<UnscheduledNode> notScheduled, IReadOnlyList<ExcludedNode> excluded,
+        IReadOnlyList<string> notReadyNodesWithPod)
     {
         var found = new List<Verdict>();
         var updatedFailing = pods.Where(p => p.Updated && PodClassifier.IsBrokenTemplate(p.Condition)).ToList();
@@ -83,9 +84,9 @@ public static class VerdictRules
             found.Add(new(VerdictCause.HostPortConflict, $"{name} pod on {port.Node} Pending: {port.Detail}"));
         }
 
-        if (notScheduled.FirstOrDefault(n => n.Reason == UnscheduledReason.NodeNotReady) is { } down)
+        if ((notScheduled.FirstOrDefault(n => n.Reason == UnscheduledReason.NodeNotReady)?.Node ?? notReadyNodesWithPod.FirstOrDefault()) is { } down)
         {
-            found.Add(new(VerdictCause.NodeNotReady, $"{down.Node} is NotReady: its daemon pod cannot run"));
+            found.Add(new(VerdictCause.NodeNotReady, $"{down} is NotReady: its daemon pod cannot run"));
         }
 
         if (misscheduled.FirstOrDefault(m => !m.AutoscalerScaleDown) is { } misplaced)

@@ -31,7 +31,7 @@ public static class RemediationsApi
 {
     public static IEndpointRouteBuilder MapRemediations(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/remediations", ListAsync).WithName("ListRemediations").WithSummary("Remediation history, newest first");
+        routes.MapGet("/api/remediations", ListAsync).WithName("ListRemediations").WithSummary("Remediation history, newest first").ProducesProblem(400).ProducesProblem(503);
         return routes;
     }
 

@@ -31,6 +31,7 @@ public static partial class AlertmanagerWebhookApi
             .ProducesProblem(401)
             .ProducesProblem(413)
             .ProducesProblem(415)
+            .Produces<WebhookAnswer>(503)
             .ProducesProblem(503);
         return routes;
     }

@@ -56,7 +56,7 @@ public sealed class CauseRankingTests
     }
 
     private static IReadOnlyList<Verdict> Causes(RolloutReport rollout, IReadOnlyList<PodReport> pods, IReadOnlyList<MisscheduledPod> misscheduled) =>
-        VerdictRules.Causes("agent", Status, rollout, pods, misscheduled, [], []);
+        VerdictRules.Causes("agent", Status, rollout, pods, misscheduled, [], [], []);
 
     private static PodReport Pod(string name, string node, PodCondition condition, bool updated) =>
         new(name, name + "-uid", node, "Running", false, 3, condition, null, updated, TimeSpan.FromMinutes(5), null, null);

@@ -31,7 +31,10 @@ public sealed class ScenarioAnalysisTests
         var stuck = Assert.Single(report.Pods, p => p.Condition == PodCondition.TerminatingTooLong);
         Assert.Equal(("node-2", false), (stuck.Node, stuck.Updated));
         Assert.Equal((1, 0), (report.Status!.ResolvedMaxUnavailable, report.Status.ResolvedMaxSurge));
-        Assert.Contains(report.NotScheduled, n => n.Node == "node-2" && n.Reason == UnscheduledReason.Pending);
+        Assert.DoesNotContain(report.NotScheduled, n => n.Node == "node-2");
+        var waiting = Assert.Single(report.WaitingForOldPod);
+        Assert.Equal(("node-2", stuck.Name), (waiting.Node, waiting.Pod));
+        Assert.Equal(("Running", true, "Terminating"), (stuck.Phase, stuck.Terminating, stuck.Status));
     }
 
     [Fact]
