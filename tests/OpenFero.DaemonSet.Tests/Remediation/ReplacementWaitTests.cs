@@ -52,9 +52,9 @@ public sealed class ReplacementWaitTests
                 return run.IsCompleted;
             },
             "the run to stop once its batch's replacement was not available within Runner:BatchTimeout (2m) on the fake clock");
-        var exit = await run;
+        var outcome = await run;
 
-        Assert.Equal(RemediationExit.NotFixed, exit);
+        Assert.Equal((RemediationResult.NotRolledOut, RemediationExit.NotRolledOut), (outcome.Result, outcome.Exit));
         Assert.Contains(Pods(cluster), p => p.Metadata.Uid == onNode3);
         var timeout = Assert.Single(Events(cluster), e => e.Reason == "PodReplacementTimeout");
         Assert.Equal("Warning", timeout.Type);
