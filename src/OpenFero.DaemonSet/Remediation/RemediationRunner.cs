@@ -38,7 +38,7 @@ public sealed partial class RemediationRunner(
             var reason = UserFacing(failure);
             var (result, sentence) = run.Changed
                 ? (RemediationResult.NotRolledOut, $"Not rolled out: Kubernetes failed after {run.Done}: {reason}.")
-                : (RemediationResult.Error, $"Failed: Kubernetes could not be reached or refused: {reason}.");
+                : (RemediationResult.Error, $"Kubernetes could not be reached or refused before anything was changed: {reason}.");
             LogFailed(logger, target.Namespace, target.Name, sentence, failure);
             var outcome = run.End(result, sentence) with { KubernetesFailed = result == RemediationResult.Error };
             if (!policy.DryRun)
@@ -85,7 +85,8 @@ public sealed partial class RemediationRunner(
             var sentence = plan.ResultWhenDone == RemediationResult.RolledOut
                 ? $"Rolled out already: {plan.Summary}; nothing to do."
                 : $"Declined: {plan.Summary}{(plan.Recommendation is null ? "" : $"; {plan.Recommendation}")}.";
-            return await EndAsync(run, run.End(plan.ResultWhenDone, sentence), sentence, plan.KnownFalseAlarm, cancellationToken);
+            // The paragraph says it all; the Event says it in one sentence.
+            return await EndAsync(run, new RemediationOutcome(plan.ResultWhenDone, run.Paragraph), sentence, plan.KnownFalseAlarm, cancellationToken);
         }
 
         await RecordAsync(run, DaemonSetEvent.Normal("RemediationPlanned", DaemonSetEvent.Actions.Analyze, run.Paragraph), cancellationToken);
