@@ -1,3 +1,4 @@
+using System.Globalization;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
@@ -6,6 +7,12 @@ namespace OpenFero.DaemonSet.Hosting;
 
 public static class LoggingSetup
 {
+    /// <summary>
+    /// A line per event for people (<c>kubectl logs job/NAME</c>): time, level, the message. The message names what it
+    /// is about; the properties a JSON line carries besides it (scopes, the logger's category) are left out.
+    /// </summary>
+    public const string TextTemplate = "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}";
+
     /// <summary>
     /// Serilog as the logging provider: JSON lines (CLEF) on stdout by default, <c>Logging:Format=text</c> for
     /// people. Each host gets its own logger, so several hosts can run in one process.
@@ -38,7 +45,7 @@ public static class LoggingSetup
                 {
                     if (text)
                     {
-                        sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+                        sink.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture);
                     }
                     else
                     {

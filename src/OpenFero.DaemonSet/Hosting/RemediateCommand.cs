@@ -39,6 +39,8 @@ public static class RemediateCommand
     public static HostApplicationBuilder CreateHostBuilder(string[] args)
     {
         var builder = OneOffHost.CreateBuilder(new HostApplicationBuilderSettings { Args = args });
+        // A Job's log is its steps: "Application started. Press Ctrl+C to shut down." says nothing to its reader.
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         builder.AddRemediationRunner();
         return builder;
     }

@@ -39,7 +39,7 @@ public sealed partial class RemediationRunner(
             var (result, sentence) = run.Changed
                 ? (RemediationResult.NotRolledOut, $"Not rolled out: Kubernetes failed after {run.Done}: {reason}.")
                 : (RemediationResult.Error, $"Kubernetes could not be reached or refused before anything was changed: {reason}.");
-            LogFailed(logger, target.Namespace, target.Name, sentence, failure);
+            LogFailed(logger, target.Namespace, target.Name, sentence);
             var outcome = run.End(result, sentence) with { KubernetesFailed = result == RemediationResult.Error };
             if (!policy.DryRun)
             {
@@ -212,8 +212,9 @@ public sealed partial class RemediationRunner(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Namespace}/{DaemonSet}: no available replacement on {Nodes} within {Timeout}; stopping before the next batch")]
     private static partial void LogReplacementTimeout(ILogger logger, string @namespace, string daemonSet, string nodes, string timeout);
 
+    // The failure's own words are in the outcome: a person reading the Job's log needs no stack trace for it.
     [LoggerMessage(Level = LogLevel.Error, Message = "{Namespace}/{DaemonSet}: {Outcome}")]
-    private static partial void LogFailed(ILogger logger, string @namespace, string daemonSet, string outcome, Exception exception);
+    private static partial void LogFailed(ILogger logger, string @namespace, string daemonSet, string outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Namespace}/{DaemonSet}: the outcome Event {Reason} could not be written")]
     private static partial void LogOutcomeEventLost(ILogger logger, string @namespace, string daemonSet, string reason);
