@@ -22,7 +22,7 @@ public static class RemediateCommand
         remediate.SetAction(async (parsed, cancellationToken) =>
         {
             var builder = CreateHostBuilder(ConfigurationArguments.Of(parsed));
-            builder.AddServerLogging();
+            builder.AddServerLogging(LoggingSetup.JobTextTemplate);
             try
             {
                 return (int)(await RunAsync(builder, parsed.InvocationConfiguration.Error, cancellationToken)).Exit;
