@@ -2,6 +2,7 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Events;
@@ -27,7 +28,7 @@ public sealed class DaemonSetEvents(IKubernetes client, TimeProvider time)
         client.CoreV1.CreateNamespacedEventAsync(Build(target, daemonSet, new V1ObjectMeta { GenerateName = target.Name + "." }, @event), target.Namespace,
             cancellationToken: cancellationToken);
 
-    /// <summary>An Event on the DaemonSet <paramref name="target"/> names, read first for its uid; sent without one when it is gone.</summary>
+    /// <summary>An Event on the DaemonSet <paramref name="target"/> names, read first for its uid; sent without one when it is gone or unreadable.</summary>
     public async Task RecordAsync(DaemonSetTarget target, string reason, string message, string type, CancellationToken cancellationToken) =>
         await RecordAsync(target, await ReadAsync(target, cancellationToken), new DaemonSetEvent(reason, ActionOf(reason), message, type), cancellationToken);
 
@@ -59,8 +60,9 @@ public sealed class DaemonSetEvents(IKubernetes client, TimeProvider time)
         {
             return await client.AppsV1.ReadNamespacedDaemonSetAsync(target.Name, target.Namespace, cancellationToken: cancellationToken);
         }
-        catch (HttpOperationException gone) when (gone.Response.StatusCode == HttpStatusCode.NotFound)
+        catch (Exception unread) when (!cancellationToken.IsCancellationRequested && KubernetesFailures.IsFailure(unread))
         {
+            // Gone, or not readable now: the Event still goes out, naming the DaemonSet without its uid.
             return null;
         }
     }
