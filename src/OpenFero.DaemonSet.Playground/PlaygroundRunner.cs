@@ -16,7 +16,7 @@ public sealed class PlaygroundRunner(string kubeconfig, string runnerNamespaces)
     {
         var builder = RemediateCommand.CreateHostBuilder(Environment(pod.Environment));
         builder.Logging.AddProvider(new TextWriterLoggerProvider(pod.Log, TimeProvider.System));
-        return (int)await RemediateCommand.RunAsync(builder, pod.Log, cancellationToken);
+        return (int)(await RemediateCommand.RunAsync(builder, pod.Log, cancellationToken)).Exit;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
@@ -6,11 +7,20 @@ namespace OpenFero.DaemonSet.Hosting;
 
 public static class LoggingSetup
 {
+    /// <summary>The server's text lines: the message, then the properties it does not name (the alert's scope, the category).</summary>
+    public const string ServerTextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}";
+
+    /// <summary>
+    /// A remediation Job's text lines, read by people with <c>kubectl logs job/NAME</c>: time, level and a message that
+    /// names what it is about — a line per step, no JSON.
+    /// </summary>
+    public const string JobTextTemplate = "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}";
+
     /// <summary>
     /// Serilog as the logging provider: JSON lines (CLEF) on stdout by default, <c>Logging:Format=text</c> for
-    /// people. Each host gets its own logger, so several hosts can run in one process.
+    /// people, in <paramref name="textTemplate"/>. Each host gets its own logger, so several hosts can run in one process.
     /// </summary>
-    public static IHostApplicationBuilder AddServerLogging(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddServerLogging(this IHostApplicationBuilder builder, string textTemplate = ServerTextTemplate)
     {
         var text = string.Equals(builder.Configuration["Logging:Format"], "text", StringComparison.OrdinalIgnoreCase);
         builder.Services.AddSerilog(
@@ -38,7 +48,7 @@ public static class LoggingSetup
                 {
                     if (text)
                     {
-                        sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+                        sink.Console(outputTemplate: textTemplate, formatProvider: CultureInfo.InvariantCulture);
                     }
                     else
                     {

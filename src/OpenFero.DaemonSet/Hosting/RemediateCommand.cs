@@ -1,17 +1,14 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Analysis;
-using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Remediation;
-using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Hosting;
 
 /// <summary>
 /// <c>remediate [--kubeconfig PATH]</c>: the Job entrypoint. Reads OPENFERO_* from the environment, remediates,
-/// exits 0 only when the DaemonSet rolled out or only a known false alarm was found (see <see cref="RemediationExit"/>
-/// for the rest; 143 when stopped by SIGTERM), and leaves its outcome in the termination message
-/// (<c>Runner__TerminationMessagePath</c>).
+/// exits as the Job contract says (<see cref="RemediationExits"/>: 0 when rolled out, declined or a dry run; 143 when
+/// stopped by SIGTERM), and leaves its outcome in the termination message (<c>Runner__TerminationMessagePath</c>).
 /// </summary>
 public static class RemediateCommand
 {
@@ -25,10 +22,10 @@ public static class RemediateCommand
         remediate.SetAction(async (parsed, cancellationToken) =>
         {
             var builder = CreateHostBuilder(ConfigurationArguments.Of(parsed));
-            builder.AddServerLogging();
+            builder.AddServerLogging(LoggingSetup.JobTextTemplate);
             try
             {
-                return (int)await RunAsync(builder, parsed.InvocationConfiguration.Error, cancellationToken);
+                return (int)(await RunAsync(builder, parsed.InvocationConfiguration.Error, cancellationToken)).Exit;
             }
             catch (OperationCanceledException)
             {
@@ -42,6 +39,8 @@ public static class RemediateCommand
     public static HostApplicationBuilder CreateHostBuilder(string[] args)
     {
         var builder = OneOffHost.CreateBuilder(new HostApplicationBuilderSettings { Args = args });
+        // A Job's log is its steps: "Application started. Press Ctrl+C to shut down." says nothing to its reader.
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         builder.AddRemediationRunner();
         return builder;
     }
@@ -62,18 +61,32 @@ public static class RemediateCommand
     }
 
     /// <summary>
-    /// Runs the remediation on the host <paramref name="builder"/> makes. A missing OPENFERO_* or a bad setting is one
-    /// line on <paramref name="errors"/> and <see cref="RemediationExit.InvalidContext"/>; a stop (the token, or SIGTERM
-    /// through the host's lifetime) throws <see cref="OperationCanceledException"/>.
+    /// Runs the remediation on the host <paramref name="builder"/> makes and leaves its outcome in the termination
+    /// message (<c>&lt;outcome&gt;: &lt;summary&gt;</c>), whatever it is. A missing OPENFERO_* or a bad setting is an
+    /// <see cref="RemediationResult.Error"/> (exit 2); a non-zero exit is also one line on <paramref name="errors"/>. A stop
+    /// (the token, or SIGTERM through the host's lifetime) throws <see cref="OperationCanceledException"/>.
     /// </summary>
-    public static async Task<RemediationExit> RunAsync(HostApplicationBuilder builder, TextWriter errors, CancellationToken cancellationToken)
+    public static async Task<RemediationOutcome> RunAsync(HostApplicationBuilder builder, TextWriter errors, CancellationToken cancellationToken)
     {
         using var host = builder.Build();
+        var outcome = await RemediateAsync(host, cancellationToken);
+        var terminationMessagePath = host.Services.GetRequiredService<IConfiguration>()[$"{RemediationPolicy.Section}:{nameof(RemediationPolicy.TerminationMessagePath)}"]
+            ?? RemediationPolicy.DefaultTerminationMessagePath;
+        TerminationMessage.Write(terminationMessagePath, outcome.TerminationMessage, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TerminationMessage)));
+        if (outcome.Exit != RemediationExit.Done)
+        {
+            await errors.WriteLineAsync(outcome.Summary);
+        }
+
+        return outcome;
+    }
+
+    private static async Task<RemediationOutcome> RemediateAsync(IHost host, CancellationToken cancellationToken)
+    {
         var target = TargetVariables.Read(host.Services.GetRequiredService<IConfiguration>(), out var missing);
         if (target is null)
         {
-            await errors.WriteLineAsync(missing);
-            return RemediationExit.InvalidContext;
+            return RemediationOutcome.InvalidContext(missing!);
         }
 
         try
@@ -82,8 +95,7 @@ public static class RemediateCommand
         }
         catch (Exception mistake) when (UserError.Describe(mistake) is { } line)
         {
-            await errors.WriteLineAsync(line);
-            return RemediationExit.InvalidContext;
+            return RemediationOutcome.InvalidContext(line);
         }
 
         await host.StartAsync(cancellationToken);
@@ -91,34 +103,12 @@ public static class RemediateCommand
         {
             using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
             var policy = host.Services.GetRequiredService<IOptions<RemediationPolicy>>().Value;
-            var outcome = await RemediateAsync(host.Services, target, policy, errors, run.Token);
-            TerminationMessage.Write(policy.TerminationMessagePath, outcome.Summary, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TerminationMessage)));
-            return outcome.Exit;
+            var analysis = host.Services.GetRequiredService<IOptions<AnalysisOptions>>().Value;
+            return await host.Services.GetRequiredService<RemediationRunner>().RunAsync(target, null, policy, analysis, run.Token);
         }
         finally
         {
             await host.StopAsync(CancellationToken.None);
         }
-    }
-
-    private static async Task<RemediationOutcome> RemediateAsync(IServiceProvider services, DaemonSetTarget target, RemediationPolicy policy, TextWriter errors, CancellationToken cancellationToken)
-    {
-        RemediationOutcome outcome;
-        try
-        {
-            var analysis = services.GetRequiredService<IOptions<AnalysisOptions>>().Value;
-            outcome = await services.GetRequiredService<RemediationRunner>().RunAsync(target, null, policy, analysis, cancellationToken);
-            if (outcome.Exit == RemediationExit.NotFound)
-            {
-                await errors.WriteLineAsync(outcome.Summary);
-            }
-        }
-        catch (Exception failure) when (!cancellationToken.IsCancellationRequested && KubernetesFailures.IsFailure(failure))
-        {
-            outcome = new(RemediationExit.NotFixed, $"Kubernetes could not be reached or refused: {failure.Message}");
-            await errors.WriteLineAsync(outcome.Summary);
-        }
-
-        return outcome;
     }
 }

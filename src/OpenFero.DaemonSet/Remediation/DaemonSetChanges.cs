@@ -16,7 +16,7 @@ public sealed class DaemonSetChanges(IKubernetes client, TimeProvider time)
     private const int UndoAttempts = 3;
 
     /// <summary><c>kubectl rollout restart</c>: one template annotation; the server merges it into the current object.</summary>
-    public Task RestartAsync(DaemonSetTarget target, CancellationToken cancellationToken)
+    public Task<V1DaemonSet> RestartAsync(DaemonSetTarget target, CancellationToken cancellationToken)
     {
         var patch = new JsonObject
         {
@@ -37,9 +37,11 @@ public sealed class DaemonSetChanges(IKubernetes client, TimeProvider time)
     /// <c>$patch: replace</c>), plus the resourceVersion it was chosen at as a precondition. Refused when the current
     /// revision is no longer <paramref name="judgedRevision"/>: rolling back someone's newer template would undo their fix.
     /// </summary>
-    public async Task UndoAsync(DaemonSetTarget target, string? judgedRevision, CancellationToken cancellationToken)
+    /// <returns>The revision rolled back to, its images, and the DaemonSet as patched.</returns>
+    public async Task<RolloutUndoResult> UndoAsync(DaemonSetTarget target, string? judgedRevision, CancellationToken cancellationToken)
     {
         long? generation = null;
+        RolloutUndoResult? undone = null;
 
         // A 409 means written since the read (the controller writes status all the time): read again and judge again.
         await ConflictRetry.RunAsync(async () =>
@@ -66,15 +68,23 @@ public sealed class DaemonSetChanges(IKubernetes client, TimeProvider time)
                 throw new InvalidOperationException($"the template of daemonset {target} changed since it was judged broken (revision {current}, not {judgedRevision}): nothing undone");
             }
 
-            await client.AppsV1.PatchNamespacedDaemonSetAsync(new V1Patch(UndoPatch(revisions[1], ds.Metadata.ResourceVersion), V1Patch.PatchType.StrategicMergePatch),
+            var template = Template(revisions[1]);
+            var patched = await client.AppsV1.PatchNamespacedDaemonSetAsync(new V1Patch(UndoPatch(template, ds.Metadata.ResourceVersion), V1Patch.PatchType.StrategicMergePatch),
                 target.Name, target.Namespace, fieldManager: FieldManager, cancellationToken: cancellationToken);
+            undone = new RolloutUndoResult(revisions[1].Revision ?? 0, Images(template), patched);
         }, UndoAttempts);
+        return undone!;
     }
 
-    private static string UndoPatch(V1ControllerRevision previous, string resourceVersion)
+    private static JsonObject Template(V1ControllerRevision revision) =>
+        JsonNode.Parse(KubernetesJson.Serialize(revision.Data))?["spec"]?["template"]?.DeepClone() as JsonObject
+            ?? throw new InvalidOperationException($"revision {revision.Metadata.Name} holds no pod template");
+
+    private static List<string> Images(JsonObject template) =>
+        [.. (template["spec"]?["containers"] as JsonArray ?? []).Select(c => c?["image"]?.GetValue<string>()).OfType<string>()];
+
+    private static string UndoPatch(JsonObject template, string resourceVersion)
     {
-        var template = JsonNode.Parse(KubernetesJson.Serialize(previous.Data))?["spec"]?["template"]?.DeepClone() as JsonObject
-            ?? throw new InvalidOperationException($"revision {previous.Metadata.Name} holds no pod template");
         template["$patch"] = "replace";
         return new JsonObject
         {

@@ -14,7 +14,8 @@ namespace OpenFero.DaemonSet.Remediation;
 /// </summary>
 public sealed partial class PodDeletions(IKubernetes client, ReplacementWaiter replacements, DaemonSetEvents events, ILogger<PodDeletions> logger)
 {
-    public async Task<PodDeletionResult> DeleteAsync(DaemonSetTarget target, RemediationStep.DeletePods step, CancellationToken cancellationToken)
+    /// <summary>Deletes <paramref name="step"/>'s pods; <paramref name="daemonSet"/> is the DaemonSet they belong to, as read, for the Events.</summary>
+    public async Task<PodDeletionResult> DeleteAsync(DaemonSetTarget target, V1DaemonSet? daemonSet, RemediationStep.DeletePods step, CancellationToken cancellationToken)
     {
         var deleted = 0;
         foreach (var batch in step.Pods.Chunk(step.BatchSize))
@@ -25,8 +26,8 @@ public sealed partial class PodDeletions(IKubernetes client, ReplacementWaiter r
                 {
                     deleted++;
                     LogDeleted(logger, target.Namespace, pod.Name, pod.Node ?? "-", pod.Condition.ToString());
-                    await events.RecordAsync(target, "StuckPodDeleted",
-                        $"deleted {pod.Name} on {pod.Node ?? "-"} ({pod.Condition}{(pod.Force ? ", forced: its kubelet does not finish it" : "")})", "Normal", cancellationToken);
+                    await events.RecordAsync(target, daemonSet, DaemonSetEvent.Normal("StuckPodDeleted", DaemonSetEvent.Actions.DeletePod,
+                        $"deleted {pod.Name} on {pod.Node ?? "-"} ({pod.Condition}{(pod.Force ? ", forced: its kubelet does not finish it" : "")})"), cancellationToken);
                 }
             }
 

@@ -25,30 +25,19 @@ public abstract record RemediationStep
 }
 
 /// <summary>
-/// What to do about a DaemonSet and why. <see cref="ExitWhenDone"/> is the exit of a plan with no steps (nothing to do,
-/// or a refusal); a plan with steps ends with the wait for the rollout, which decides. A <see cref="DryRun"/> plan is
-/// only told: it ends with <see cref="ExitWithoutActing"/>.
+/// What to do about a DaemonSet and why. <see cref="ResultWhenDone"/> is how a plan ends once its steps are done: a
+/// plan with no steps ends there (already rolled out, or declined); a plan with steps ends with the wait for the
+/// rollout, which decides. A <see cref="DryRun"/> plan is only told: it ends <see cref="RemediationResult.DryRun"/>.
 /// </summary>
 public sealed record RemediationPlan(
     VerdictCause Cause,
     string Summary,
     IReadOnlyList<RemediationStep> Steps,
     string? Recommendation,
-    RemediationExit ExitWhenDone)
+    RemediationResult ResultWhenDone)
 {
     public bool DryRun { get; init; }
 
-    /// <summary>The exit of a run that does not act (a dry run): a plan with steps has fixed nothing.</summary>
-    public RemediationExit ExitWithoutActing => Steps.Count == 0 ? ExitWhenDone : RemediationExit.NotFixed;
-}
-
-/// <summary>The runner's exit codes: 0 only when kubectl would say "successfully rolled out" (or only a known false alarm was found).</summary>
-public enum RemediationExit
-{
-    RolledOut = 0,
-    NotFixed = 1,
-    InvalidContext = 2,
-    CannotFixByRestart = 3,
-    Refused = 4,
-    NotFound = 5,
+    /// <summary>Declined for a known false alarm alone: nobody needs to act, so it is no warning.</summary>
+    public bool KnownFalseAlarm => Cause == VerdictCause.AutoscalerFalseAlarm && Steps.Count == 0;
 }

@@ -9,7 +9,8 @@ namespace OpenFero.DaemonSet.Remediation;
 /// budget; never restart a broken new revision (report it, undo only when allowed); report what a restart cannot
 /// fix; leave OnDelete DaemonSets alone; otherwise restart the rollout; then wait for it. Only two plans end
 /// without kubectl's judgement: kubectl already says "successfully rolled out", or a known false alarm is all
-/// there is. Anything else that ends well ends with a wait for the rollout. The runner's guards are decided here
+/// there is. Anything else that ends well ends with a wait for the rollout, which decides whether it rolled
+/// out; a plan that will not act is declined. The runner's guards are decided here
 /// too: a namespace it may not act in, a DaemonSet that is gone or opted out, a dry run (a plan that only speaks).
 /// </summary>
 public static class RemediationPlanner
@@ -19,22 +20,21 @@ public static class RemediationPlanner
         policy.AllowsNamespace(target.Namespace)
             ? null
             : new RemediationRefusal.Logged(
-                RemediationExit.Refused,
                 $"{target}: not remediated: namespace {target.Namespace} is not allowed (Runner__AllowNamespaces, Runner__DenyNamespaces)",
                 "its namespace is not allowed");
 
     /// <summary>The guards once the DaemonSet is read: it exists, and its owners have not opted it out.</summary>
-    public static RemediationRefusal? Refusal(DaemonSetTarget target, V1DaemonSet? daemonSet, RemediationPolicy policy)
+    public static RemediationRefusal? Refusal(DaemonSetTarget target, V1DaemonSet? daemonSet)
     {
         if (daemonSet is null)
         {
-            return new RemediationRefusal.Logged(RemediationExit.NotFound, $"daemonset {target} not found", "it does not exist");
+            return new RemediationRefusal.Recorded($"daemonset {target} not found: nothing left to remediate", $"Declined: daemonset {target} not found, nothing left to remediate.");
         }
 
         if (daemonSet.Metadata?.Annotations?.TryGetValue(RemediationPolicy.OptOutAnnotation, out var optOut) == true && optOut == "disabled")
         {
-            var skipped = $"annotation {RemediationPolicy.OptOutAnnotation}=disabled: nothing done";
-            return new RemediationRefusal.Recorded(RemediationExit.Refused, $"{target}: {skipped}", "RemediationSkipped", skipped, policy.DryRun);
+            return new RemediationRefusal.Recorded($"{target}: annotation {RemediationPolicy.OptOutAnnotation}=disabled: nothing done",
+                $"Declined: its owners opted it out with the annotation {RemediationPolicy.OptOutAnnotation}=disabled.");
         }
 
         return null;
@@ -51,26 +51,26 @@ public static class RemediationPlanner
         return verdict.Cause switch
         {
             VerdictCause.RolledOut or VerdictCause.UntoleratedTaint when nothingWrong && report.Rollout is { Done: true, Error: null } =>
-                new(verdict.Cause, verdict.Summary, [], null, RemediationExit.RolledOut),
+                new(verdict.Cause, verdict.Summary, [], null, RemediationResult.RolledOut),
             VerdictCause.AutoscalerFalseAlarm when nothingWrong =>
-                new(verdict.Cause, verdict.Summary, [], "add a ToBeDeletedByClusterAutoscaler toleration if the agent should run until the node goes", RemediationExit.RolledOut),
+                new(verdict.Cause, verdict.Summary, [], "add a ToBeDeletedByClusterAutoscaler toleration if the agent should run until the node goes", RemediationResult.Declined),
             VerdictCause.RolledOut or VerdictCause.UntoleratedTaint or VerdictCause.AutoscalerFalseAlarm =>
-                new(verdict.Cause, verdict.Summary, [wait], null, RemediationExit.NotFixed),
+                new(verdict.Cause, verdict.Summary, [wait], null, RemediationResult.RolledOut),
             VerdictCause.OldPodsCannotRun =>
-                new(verdict.Cause, verdict.Summary, [Delete(StuckOldPods(report), budget, report, policy), wait], null, RemediationExit.NotFixed),
+                new(verdict.Cause, verdict.Summary, [Delete(StuckOldPods(report), budget, report, policy), wait], null, RemediationResult.RolledOut),
             VerdictCause.NewRevisionFailing when policy.AllowUndo =>
-                new(verdict.Cause, verdict.Summary, [new RemediationStep.RolloutUndo(report.Status?.Revision), wait], null, RemediationExit.NotFixed),
+                new(verdict.Cause, verdict.Summary, [new RemediationStep.RolloutUndo(report.Status?.Revision), wait], null, RemediationResult.RolledOut),
             VerdictCause.NewRevisionFailing =>
-                new(verdict.Cause, verdict.Summary, [], $"the new template is broken: fix it, or kubectl rollout undo daemonset/{report.Name} -n {report.Namespace}", RemediationExit.CannotFixByRestart),
+                new(verdict.Cause, verdict.Summary, [], $"the new template is broken: fix it, or kubectl rollout undo daemonset/{report.Name} -n {report.Namespace}", RemediationResult.Declined),
             VerdictCause.InsufficientResources or VerdictCause.HostPortConflict or VerdictCause.NodeNotReady or VerdictCause.Misscheduled =>
-                new(verdict.Cause, verdict.Summary, [], Recommendation(report, verdict.Cause), RemediationExit.CannotFixByRestart),
+                new(verdict.Cause, verdict.Summary, [], Recommendation(report, verdict.Cause), RemediationResult.Declined),
             VerdictCause.OnDeleteWaiting when policy.AllowOnDelete =>
-                new(verdict.Cause, verdict.Summary, [Delete(OldPods(report), budget, report, policy), wait], null, RemediationExit.NotFixed),
+                new(verdict.Cause, verdict.Summary, [Delete(OldPods(report), budget, report, policy), wait], null, RemediationResult.RolledOut),
             VerdictCause.OnDeleteWaiting =>
-                new(verdict.Cause, verdict.Summary, [], "OnDelete DaemonSets are left to their owners: delete the old pods when ready, or set Runner__AllowOnDelete=true", RemediationExit.Refused),
+                new(verdict.Cause, verdict.Summary, [], "OnDelete DaemonSets are left to their owners: delete the old pods when ready, or set Runner__AllowOnDelete=true", RemediationResult.Declined),
             VerdictCause.SpecNotObserved or VerdictCause.Progressing =>
-                new(verdict.Cause, verdict.Summary, [wait], null, RemediationExit.NotFixed),
-            _ => new(verdict.Cause, verdict.Summary, [new RemediationStep.RolloutRestart(), wait], null, RemediationExit.NotFixed),
+                new(verdict.Cause, verdict.Summary, [wait], null, RemediationResult.RolledOut),
+            _ => new(verdict.Cause, verdict.Summary, [new RemediationStep.RolloutRestart(), wait], null, RemediationResult.RolledOut),
         };
     }
 

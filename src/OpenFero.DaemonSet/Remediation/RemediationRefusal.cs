@@ -1,16 +1,13 @@
 namespace OpenFero.DaemonSet.Remediation;
 
-/// <summary>
-/// A guard that ends the run before it acts, with <see cref="Exit"/> and the outcome's <see cref="Summary"/>.
-/// </summary>
-public abstract record RemediationRefusal(RemediationExit Exit, string Summary)
+/// <summary>A guard that ends the run before it acts: always <see cref="RemediationResult.Declined"/>, with the outcome's <see cref="Summary"/>.</summary>
+public abstract record RemediationRefusal(string Summary)
 {
-    /// <summary>Refused without a word on the DaemonSet (it may not be touched, or is not there): a warning names <paramref name="Reason"/>.</summary>
-    public sealed record Logged(RemediationExit Exit, string Summary, string Reason) : RemediationRefusal(Exit, Summary);
+    public RemediationOutcome Outcome => RemediationOutcome.Declined(Summary);
 
-    /// <summary>
-    /// Refused for a reason the DaemonSet's owners gave: told as Event <paramref name="EventReason"/> on it, unless
-    /// <paramref name="DryRun"/>, where nothing is written to the cluster.
-    /// </summary>
-    public sealed record Recorded(RemediationExit Exit, string Summary, string EventReason, string Message, bool DryRun) : RemediationRefusal(Exit, Summary);
+    /// <summary>Refused without a request to the cluster (it may not be touched there): a warning names <paramref name="Reason"/>.</summary>
+    public sealed record Logged(string Summary, string Reason) : RemediationRefusal(Summary);
+
+    /// <summary>Refused for what the cluster says: told as the run's outcome Event, <paramref name="Sentence"/>, unless a dry run.</summary>
+    public sealed record Recorded(string Summary, string Sentence) : RemediationRefusal(Summary);
 }

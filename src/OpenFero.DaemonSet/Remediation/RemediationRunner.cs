@@ -1,13 +1,15 @@
 using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Events;
+using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// The remediation Job's work: guards, analysis, a plan by cause, its steps, the wait for the rollout. Every step
-/// is a log line and an Event on the DaemonSet, so <c>kubectl describe daemonset</c> tells the story. A dry run
-/// reads and plans only: its plan goes to the log and the outcome, nothing is written to the cluster.
+/// is a log line and an Event on the DaemonSet, and the run ends with one outcome Event (<see cref="OutcomeEvent"/>),
+/// so <c>kubectl describe daemonset</c> tells the story. A dry run reads and plans only: its plan goes to the log and
+/// the outcome, nothing is written to the cluster.
 /// </summary>
 public sealed partial class RemediationRunner(
     DaemonSetSnapshotReader reader,
@@ -20,120 +22,183 @@ public sealed partial class RemediationRunner(
 {
     public async Task<RemediationOutcome> RunAsync(DaemonSetTarget target, DateTimeOffset? alertStartedAt, RemediationPolicy policy, AnalysisOptions analysis, CancellationToken cancellationToken)
     {
-        if (RemediationPlanner.Refusal(target, policy) is { } refused)
+        if (RemediationPlanner.Refusal(target, policy) is RemediationRefusal.Logged refused)
         {
-            return await RefuseAsync(target, refused, cancellationToken);
+            LogRefused(logger, target.Namespace, target.Name, refused.Reason);
+            return refused.Outcome;
         }
 
+        var run = new RemediationRun(target);
+        try
+        {
+            return await RemediateAsync(run, alertStartedAt, policy, analysis, cancellationToken);
+        }
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested && KubernetesFailures.IsFailure(failure))
+        {
+            var reason = UserFacing(failure);
+            var (result, sentence) = run.Changed
+                ? (RemediationResult.NotRolledOut, $"Not rolled out: Kubernetes failed after {run.Done}: {reason}.")
+                : (RemediationResult.Error, $"Kubernetes could not be reached or refused before anything was changed: {reason}.");
+            LogFailed(logger, target.Namespace, target.Name, sentence);
+            var outcome = run.End(result, sentence) with { KubernetesFailed = result == RemediationResult.Error };
+            if (!policy.DryRun)
+            {
+                await TryRecordAsync(run, OutcomeEvent.For(result, sentence, knownFalseAlarm: false), cancellationToken);
+            }
+
+            return outcome;
+        }
+    }
+
+    private async Task<RemediationOutcome> RemediateAsync(RemediationRun run, DateTimeOffset? alertStartedAt, RemediationPolicy policy, AnalysisOptions analysis, CancellationToken cancellationToken)
+    {
+        var target = run.Target;
         var read = await reader.ReadAsync(target, alertStartedAt, cancellationToken);
-        if (RemediationPlanner.Refusal(target, read?.DaemonSet, policy) is { } guarded)
+        run.DaemonSet = read?.DaemonSet;
+        if (RemediationPlanner.Refusal(target, read?.DaemonSet) is RemediationRefusal.Recorded guarded)
         {
-            return await RefuseAsync(target, guarded, cancellationToken);
+            LogStep(logger, target.Namespace, target.Name, guarded.Sentence);
+            return policy.DryRun ? guarded.Outcome : await EndAsync(run, guarded.Outcome, guarded.Sentence, knownFalseAlarm: false, cancellationToken);
         }
 
-        // The guard refuses a DaemonSet that was not found.
+        // The guard declines a DaemonSet that was not found.
         var snapshot = read!;
         var report = DaemonSetAnalyzer.Analyze(snapshot, analysis, time.GetUtcNow());
         for (var waited = 0; SpecObservation.WaitBeforeJudging(report, waited) is { } wait; waited++)
         {
             await Task.Delay(wait, time, cancellationToken);
             snapshot = await reader.ReadAsync(target, alertStartedAt, cancellationToken) ?? snapshot;
+            run.DaemonSet = snapshot.DaemonSet;
             report = DaemonSetAnalyzer.Analyze(snapshot, analysis, time.GetUtcNow());
         }
 
         var plan = RemediationPlanner.Plan(report, policy);
-        var paragraph = PlanText.Paragraph(target, report, plan);
+        run.Paragraph = PlanText.Paragraph(target, report, plan);
         if (plan.DryRun)
         {
-            LogDryRun(logger, target.Namespace, target.Name, paragraph);
-            return new(plan.ExitWithoutActing, $"dry run, nothing done: {paragraph}");
+            LogDryRun(logger, target.Namespace, target.Name, run.Paragraph);
+            return RemediationOutcome.DryRun($"dry run, nothing done: {run.Paragraph}");
         }
 
-        await RecordAsync(target, "RemediationPlanned", paragraph, cancellationToken);
+        if (plan.Steps.Count == 0)
+        {
+            var sentence = plan.ResultWhenDone == RemediationResult.RolledOut
+                ? $"Rolled out already: {plan.Summary}; nothing to do."
+                : $"Declined: {plan.Summary}{(plan.Recommendation is null ? "" : $"; {plan.Recommendation}")}.";
+            // The paragraph says it all; the Event says it in one sentence.
+            return await EndAsync(run, new RemediationOutcome(plan.ResultWhenDone, run.Paragraph), sentence, plan.KnownFalseAlarm, cancellationToken);
+        }
+
+        await RecordAsync(run, DaemonSetEvent.Normal("RemediationPlanned", DaemonSetEvent.Actions.Analyze, run.Paragraph), cancellationToken);
         foreach (var step in plan.Steps)
         {
-            var ended = await RunStepAsync(target, step, cancellationToken);
-            if (ended is not null)
+            if (await RunStepAsync(run, step, cancellationToken) is { } ended)
             {
-                return ended with { Summary = $"{paragraph} Outcome: {ended.Summary}" };
+                return await EndAsync(run, run.End(ended.Result, ended.Sentence), ended.Sentence, knownFalseAlarm: false, cancellationToken);
             }
         }
 
-        return new(plan.ExitWhenDone, $"{paragraph} Outcome: {plan.ExitWhenDone}");
+        var done = $"Rolled out: {run.Done}.";
+        return await EndAsync(run, run.End(plan.ResultWhenDone, done), done, knownFalseAlarm: false, cancellationToken);
     }
 
-    private async Task<RemediationOutcome> RefuseAsync(DaemonSetTarget target, RemediationRefusal refusal, CancellationToken cancellationToken)
+    /// <summary>Runs one step; returns how the run ends when the step ends it.</summary>
+    private async Task<(RemediationResult Result, string Sentence)?> RunStepAsync(RemediationRun run, RemediationStep step, CancellationToken cancellationToken)
     {
-        switch (refusal)
-        {
-            case RemediationRefusal.Logged logged:
-                LogRefused(logger, target.Namespace, target.Name, logged.Reason);
-                break;
-            case RemediationRefusal.Recorded { DryRun: true } told:
-                LogStep(logger, target.Namespace, target.Name, $"{told.EventReason}: {told.Message}");
-                break;
-            case RemediationRefusal.Recorded recorded:
-                await RecordAsync(target, recorded.EventReason, recorded.Message, cancellationToken);
-                break;
-        }
-
-        return new(refusal.Exit, refusal.Summary);
-    }
-
-    private async Task<RemediationOutcome?> RunStepAsync(DaemonSetTarget target, RemediationStep step, CancellationToken cancellationToken)
-    {
+        var target = run.Target;
         switch (step)
         {
             case RemediationStep.DeletePods delete:
-                var result = await deletions.DeleteAsync(target, delete, cancellationToken);
+                run.Changing();
+                var result = await deletions.DeleteAsync(target, run.DaemonSet, delete, cancellationToken);
+                run.Did($"deleted {result.Deleted} stuck pod(s)");
                 LogStep(logger, target.Namespace, target.Name, $"deleted {result.Deleted} stuck pod(s)");
                 if (result is PodDeletionResult.ReplacementTimedOut late)
                 {
                     var nodes = string.Join(", ", late.Nodes);
                     LogReplacementTimeout(logger, target.Namespace, target.Name, nodes, HumanDuration.Format(late.After));
                     var message = $"no available replacement on {nodes} within {HumanDuration.Format(late.After)}: stopped before deleting more pods";
-                    await RecordAsync(target, "PodReplacementTimeout", message, cancellationToken, "Warning");
-                    return new(RemediationExit.NotFixed, $"NotFixed: {message}");
+                    await RecordAsync(run, DaemonSetEvent.Warning("PodReplacementTimeout", DaemonSetEvent.Actions.DeletePod, message), cancellationToken);
+                    return (RemediationResult.NotRolledOut, $"Not rolled out: {run.Done}, then {message}.");
                 }
 
                 return null;
             case RemediationStep.RolloutRestart:
-                await changes.RestartAsync(target, cancellationToken);
-                await RecordAsync(target, "RolloutRestarted", "rollout restarted (kubectl.kubernetes.io/restartedAt)", cancellationToken);
+                run.Changing();
+                run.DaemonSet = await changes.RestartAsync(target, cancellationToken);
+                run.Did("rollout restarted");
+                await RecordAsync(run, DaemonSetEvent.Normal("RolloutRestarted", DaemonSetEvent.Actions.RolloutRestart, "rollout restarted (kubectl.kubernetes.io/restartedAt)"), cancellationToken);
                 return null;
             case RemediationStep.RolloutUndo undo:
+                RolloutUndoResult undone;
                 try
                 {
-                    await changes.UndoAsync(target, undo.JudgedRevision, cancellationToken);
+                    run.Changing();
+                    undone = await changes.UndoAsync(target, undo.JudgedRevision, cancellationToken);
                 }
                 catch (InvalidOperationException cannot)
                 {
-                    await RecordAsync(target, "RolloutUndoFailed", cannot.Message, cancellationToken, "Warning");
-                    return new(RemediationExit.NotFixed, $"NotFixed: {cannot.Message}");
+                    await RecordAsync(run, DaemonSetEvent.Warning("RolloutUndoFailed", DaemonSetEvent.Actions.RolloutUndo, cannot.Message), cancellationToken);
+                    return (RemediationResult.NotRolledOut, $"Not rolled out: the rollout undo failed: {cannot.Message}.");
                 }
 
-                await RecordAsync(target, "RolloutUndone", "rolled back to the previous revision", cancellationToken);
+                run.DaemonSet = undone.DaemonSet;
+                run.Did(undone.Description);
+                await RecordAsync(run, DaemonSetEvent.Normal("RolloutUndone", DaemonSetEvent.Actions.RolloutUndo, undone.Description), cancellationToken);
                 return null;
             case RemediationStep.WaitForRollout wait:
                 var waited = await waiter.WaitAsync(target, wait.Timeout, cancellationToken);
                 if (waited is RolloutWaitResult.RolledOut)
                 {
-                    await RecordAsync(target, "RolloutComplete", waited.LastMessage, cancellationToken);
-                    return new(RemediationExit.RolledOut, $"RolledOut: {waited.LastMessage}");
+                    run.Did(waited.LastMessage);
+                    await RecordAsync(run, DaemonSetEvent.Normal("RolloutComplete", DaemonSetEvent.Actions.WaitForRollout, waited.LastMessage), cancellationToken);
+                    return null;
                 }
 
-                await RecordAsync(target, "RolloutNotComplete", $"{waited.GetType().Name}: {waited.LastMessage}", cancellationToken, "Warning");
-                return new(RemediationExit.NotFixed, $"NotFixed: {waited.GetType().Name}: {waited.LastMessage}");
+                var why = RolloutWaitText.Describe(waited);
+                await RecordAsync(run, DaemonSetEvent.Warning("RolloutNotComplete", DaemonSetEvent.Actions.WaitForRollout, why), cancellationToken);
+                return (RemediationResult.NotRolledOut, $"Not rolled out: {run.Done}, then {why}.");
             default:
                 return null;
         }
     }
 
-    private async Task RecordAsync(DaemonSetTarget target, string reason, string message, CancellationToken cancellationToken, string type = "Normal")
+    private async Task<RemediationOutcome> EndAsync(RemediationRun run, RemediationOutcome outcome, string sentence, bool knownFalseAlarm, CancellationToken cancellationToken)
     {
-        LogStep(logger, target.Namespace, target.Name, $"{reason}: {message}");
-        await events.RecordAsync(target, reason, message, type, cancellationToken);
+        if (OutcomeEvent.For(outcome.Result, sentence, knownFalseAlarm) is { } ending)
+        {
+            await RecordAsync(run, ending, cancellationToken);
+        }
+
+        return outcome;
     }
+
+    private async Task RecordAsync(RemediationRun run, DaemonSetEvent @event, CancellationToken cancellationToken)
+    {
+        LogStep(logger, run.Target.Namespace, run.Target.Name, $"{@event.Reason}: {@event.Message}");
+        await events.RecordAsync(run.Target, run.DaemonSet, @event, cancellationToken);
+    }
+
+    /// <summary>The outcome Event of a run Kubernetes failed: it may fail too, and the outcome stands without it.</summary>
+    private async Task TryRecordAsync(RemediationRun run, DaemonSetEvent? @event, CancellationToken cancellationToken)
+    {
+        if (@event is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await events.RecordAsync(run.Target, run.DaemonSet, @event, cancellationToken);
+        }
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested && KubernetesFailures.IsFailure(failure))
+        {
+            LogOutcomeEventLost(logger, run.Target.Namespace, run.Target.Name, @event.Reason);
+        }
+    }
+
+    private static string UserFacing(Exception failure) =>
+        string.Join(' ', failure.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Namespace}/{DaemonSet}: {Step}")]
     private static partial void LogStep(ILogger logger, string @namespace, string daemonSet, string step);
@@ -146,4 +211,11 @@ public sealed partial class RemediationRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Namespace}/{DaemonSet}: no available replacement on {Nodes} within {Timeout}; stopping before the next batch")]
     private static partial void LogReplacementTimeout(ILogger logger, string @namespace, string daemonSet, string nodes, string timeout);
+
+    // The failure's own words are in the outcome: a person reading the Job's log needs no stack trace for it.
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Namespace}/{DaemonSet}: {Outcome}")]
+    private static partial void LogFailed(ILogger logger, string @namespace, string daemonSet, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Namespace}/{DaemonSet}: the outcome Event {Reason} could not be written")]
+    private static partial void LogOutcomeEventLost(ILogger logger, string @namespace, string daemonSet, string reason);
 }

@@ -169,7 +169,7 @@ public sealed class CommandLineTests
 
         var run = await ProgramRun.RunAsync(Product, ["remediate"], environment);
 
-        Assert.True(run.Exit == 1, $"exit {run.Exit}:\n{run.Output}\n{run.Errors}");
+        Assert.True(run.Exit == 3, $"exit {run.Exit}:\n{run.Output}\n{run.Errors}");
         Assert.Contains("Kubernetes could not be reached", run.Errors, StringComparison.Ordinal);
         Assert.Equal(2, cluster.Faults.Injected);
     }

@@ -51,7 +51,7 @@ public sealed class K3sTests
         using var http = await ServerHost.ReadyClientAsync(server);
 
         var answer = await http.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json");
-        var exit = await RemediateCommand.RunAsync(RemediateCommand.CreateHostBuilder(new Dictionary<string, string>
+        var outcome = await RemediateCommand.RunAsync(RemediateCommand.CreateHostBuilder(new Dictionary<string, string>
         {
             ["OPENFERO_NAMESPACE"] = "monitoring",
             ["OPENFERO_DAEMONSET"] = "node-exporter",
@@ -62,7 +62,7 @@ public sealed class K3sTests
 
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         Assert.Single((await client.BatchV1.ListNamespacedJobAsync("openfero", cancellationToken: Cancel)).Items);
-        Assert.Equal(RemediationExit.RolledOut, exit);
+        Assert.Equal(RemediationResult.RolledOut, outcome.Result);
     }
 
     private static V1DaemonSet DaemonSet() => new()

@@ -21,17 +21,17 @@ public sealed class RemediationPlannerTests
             var plan = RemediationPlanner.Plan(Reports.Of(rollout, VerdictCause.AutoscalerFalseAlarm, wrong), new RemediationPolicy());
 
             Assert.NotEqual(VerdictCause.AutoscalerFalseAlarm, plan.Cause);
-            Assert.False(plan.Steps.Count == 0 && plan.ExitWhenDone == RemediationExit.RolledOut, $"{wrong} with {rollout.State}: exit 0 without waiting");
+            Assert.False(plan.Steps.Count == 0 && plan.ResultWhenDone == RemediationResult.RolledOut, $"{wrong} with {rollout.State}: rolled out without waiting");
             Assert.True(plan.Steps.Count == 0 || plan.Steps[^1] is RemediationStep.WaitForRollout, $"{wrong} with {rollout.State}: a plan that acts ends with the rollout wait");
         }
     }
 
     [Fact]
-    public void Only_a_known_false_alarm_is_a_success_without_waiting()
+    public void A_known_false_alarm_alone_is_declined_without_waiting_and_is_no_warning()
     {
         var plan = RemediationPlanner.Plan(Reports.Of(Reports.Done, VerdictCause.AutoscalerFalseAlarm, VerdictCause.RolledOut), new RemediationPolicy());
 
-        Assert.Equal((VerdictCause.AutoscalerFalseAlarm, 0, RemediationExit.RolledOut), (plan.Cause, plan.Steps.Count, plan.ExitWhenDone));
+        Assert.Equal((VerdictCause.AutoscalerFalseAlarm, 0, RemediationResult.Declined, true), (plan.Cause, plan.Steps.Count, plan.ResultWhenDone, plan.KnownFalseAlarm));
     }
 
     [Fact]
@@ -43,30 +43,29 @@ public sealed class RemediationPlannerTests
     }
 
     [Theory]
-    [InlineData(VerdictCause.RolledOut, false, "", RemediationExit.RolledOut)]
-    [InlineData(VerdictCause.UntoleratedTaint, false, "", RemediationExit.RolledOut)]
-    [InlineData(VerdictCause.AutoscalerFalseAlarm, false, "", RemediationExit.RolledOut)]
-    [InlineData(VerdictCause.Progressing, false, "WaitForRollout", RemediationExit.NotFixed)]
-    [InlineData(VerdictCause.SpecNotObserved, false, "WaitForRollout", RemediationExit.NotFixed)]
-    [InlineData(VerdictCause.Stalled, false, "RolloutRestart WaitForRollout", RemediationExit.NotFixed)]
-    [InlineData(VerdictCause.OldPodsCannotRun, false, "DeletePods WaitForRollout", RemediationExit.NotFixed)]
-    [InlineData(VerdictCause.NewRevisionFailing, false, "", RemediationExit.CannotFixByRestart)]
-    [InlineData(VerdictCause.NewRevisionFailing, true, "RolloutUndo WaitForRollout", RemediationExit.NotFixed)]
-    [InlineData(VerdictCause.InsufficientResources, false, "", RemediationExit.CannotFixByRestart)]
-    [InlineData(VerdictCause.HostPortConflict, false, "", RemediationExit.CannotFixByRestart)]
-    [InlineData(VerdictCause.NodeNotReady, false, "", RemediationExit.CannotFixByRestart)]
-    [InlineData(VerdictCause.Misscheduled, false, "", RemediationExit.CannotFixByRestart)]
-    [InlineData(VerdictCause.OnDeleteWaiting, false, "", RemediationExit.Refused)]
-    [InlineData(VerdictCause.OnDeleteWaiting, true, "DeletePods WaitForRollout", RemediationExit.NotFixed)]
-    public void Each_cause_has_its_plan_and_a_dry_run_exits_as_the_plan_would_without_acting(VerdictCause cause, bool allowed, string steps, RemediationExit exit)
+    [InlineData(VerdictCause.RolledOut, false, "", RemediationResult.RolledOut)]
+    [InlineData(VerdictCause.UntoleratedTaint, false, "", RemediationResult.RolledOut)]
+    [InlineData(VerdictCause.AutoscalerFalseAlarm, false, "", RemediationResult.Declined)]
+    [InlineData(VerdictCause.Progressing, false, "WaitForRollout", RemediationResult.RolledOut)]
+    [InlineData(VerdictCause.SpecNotObserved, false, "WaitForRollout", RemediationResult.RolledOut)]
+    [InlineData(VerdictCause.Stalled, false, "RolloutRestart WaitForRollout", RemediationResult.RolledOut)]
+    [InlineData(VerdictCause.OldPodsCannotRun, false, "DeletePods WaitForRollout", RemediationResult.RolledOut)]
+    [InlineData(VerdictCause.NewRevisionFailing, false, "", RemediationResult.Declined)]
+    [InlineData(VerdictCause.NewRevisionFailing, true, "RolloutUndo WaitForRollout", RemediationResult.RolledOut)]
+    [InlineData(VerdictCause.InsufficientResources, false, "", RemediationResult.Declined)]
+    [InlineData(VerdictCause.HostPortConflict, false, "", RemediationResult.Declined)]
+    [InlineData(VerdictCause.NodeNotReady, false, "", RemediationResult.Declined)]
+    [InlineData(VerdictCause.Misscheduled, false, "", RemediationResult.Declined)]
+    [InlineData(VerdictCause.OnDeleteWaiting, false, "", RemediationResult.Declined)]
+    [InlineData(VerdictCause.OnDeleteWaiting, true, "DeletePods WaitForRollout", RemediationResult.RolledOut)]
+    public void Each_cause_has_its_plan_and_the_result_it_ends_with_once_its_steps_are_done(VerdictCause cause, bool allowed, string steps, RemediationResult result)
     {
         var causes = cause is VerdictCause.UntoleratedTaint ? new[] { cause, VerdictCause.RolledOut } : [cause];
         var rollout = VerdictRules.IsBenign(cause) ? Reports.Done : Reports.Stalled;
 
         var plan = RemediationPlanner.Plan(Reports.Of(rollout, causes), new RemediationPolicy { AllowUndo = allowed, AllowOnDelete = allowed });
 
-        Assert.Equal((steps, exit), (string.Join(" ", plan.Steps.Select(s => s.GetType().Name)), plan.ExitWhenDone));
-        Assert.Equal(plan.Steps.Count == 0 ? exit : RemediationExit.NotFixed, plan.ExitWithoutActing);
+        Assert.Equal((steps, result), (string.Join(" ", plan.Steps.Select(s => s.GetType().Name)), plan.ResultWhenDone));
     }
 
     [Fact]
@@ -81,7 +80,7 @@ public sealed class RemediationPlannerTests
     [Fact]
     public void Every_cause_the_analysis_can_report_has_its_row_above()
     {
-        var rows = typeof(RemediationPlannerTests).GetMethod(nameof(Each_cause_has_its_plan_and_a_dry_run_exits_as_the_plan_would_without_acting))!
+        var rows = typeof(RemediationPlannerTests).GetMethod(nameof(Each_cause_has_its_plan_and_the_result_it_ends_with_once_its_steps_are_done))!
             .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
             .Select(row => (VerdictCause)row.Data[0]!);
 
@@ -171,44 +170,39 @@ public sealed class RemediationPlannerTests
         {
             var logged = Assert.IsType<RemediationRefusal.Logged>(refusal);
             Assert.Equal(
-                (RemediationExit.Refused, $"{ns}/agent: not remediated: namespace {ns} is not allowed (Runner__AllowNamespaces, Runner__DenyNamespaces)", "its namespace is not allowed"),
-                (logged.Exit, logged.Summary, logged.Reason));
+                (RemediationResult.Declined, $"{ns}/agent: not remediated: namespace {ns} is not allowed (Runner__AllowNamespaces, Runner__DenyNamespaces)", "its namespace is not allowed"),
+                (logged.Outcome.Result, logged.Summary, logged.Reason));
         }
     }
 
     [Fact]
-    public void A_daemonset_that_is_gone_is_not_found()
+    public void A_daemonset_that_is_gone_is_declined_with_nothing_left_to_remediate()
     {
-        var refusal = Assert.IsType<RemediationRefusal.Logged>(RemediationPlanner.Refusal(Target, null, new RemediationPolicy()));
+        var refusal = Assert.IsType<RemediationRefusal.Recorded>(RemediationPlanner.Refusal(Target, (V1DaemonSet?)null));
 
-        Assert.Equal((RemediationExit.NotFound, "daemonset monitoring/node-exporter not found"), (refusal.Exit, refusal.Summary));
+        Assert.Equal(
+            (RemediationResult.Declined, RemediationExit.Done, "daemonset monitoring/node-exporter not found: nothing left to remediate"),
+            (refusal.Outcome.Result, refusal.Outcome.Exit, refusal.Summary));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void An_opted_out_daemonset_is_refused_with_an_event_unless_dry_run(bool dryRun)
+    [Fact]
+    public void An_opted_out_daemonset_is_declined_with_a_sentence_for_its_event()
     {
-        var refusal = RemediationPlanner.Refusal(Target, DaemonSet(("openfero.io/remediation", "disabled")), new RemediationPolicy { DryRun = dryRun });
+        var refusal = RemediationPlanner.Refusal(Target, DaemonSet(("openfero.io/remediation", "disabled")));
 
         Assert.Equal(
             new RemediationRefusal.Recorded(
-                RemediationExit.Refused,
                 "monitoring/node-exporter: annotation openfero.io/remediation=disabled: nothing done",
-                "RemediationSkipped",
-                "annotation openfero.io/remediation=disabled: nothing done",
-                dryRun),
+                "Declined: its owners opted it out with the annotation openfero.io/remediation=disabled."),
             refusal);
     }
 
     [Fact]
     public void Only_disabled_opts_out()
     {
-        var policy = new RemediationPolicy();
-
         Assert.Equal(
             [null, null, null],
-            new[] { DaemonSet(), DaemonSet(("openfero.io/remediation", "enabled")), DaemonSet(("other", "disabled")) }.Select(ds => RemediationPlanner.Refusal(Target, ds, policy)));
+            new[] { DaemonSet(), DaemonSet(("openfero.io/remediation", "enabled")), DaemonSet(("other", "disabled")) }.Select(ds => RemediationPlanner.Refusal(Target, ds)));
     }
 
     [Fact]

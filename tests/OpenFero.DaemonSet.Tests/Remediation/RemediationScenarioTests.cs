@@ -1,6 +1,7 @@
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using OpenFero.DaemonSet.Analysis;
+using OpenFero.DaemonSet.Events;
 using OpenFero.DaemonSet.Hosting;
 using OpenFero.DaemonSet.Remediation;
 using OpenFero.DaemonSet.Simulation.Hosting;
@@ -20,9 +21,9 @@ public sealed class RemediationScenarioTests
         await using var cluster = await StartAsync("stuck-rollout");
         var runningBefore = Pods(cluster, "monitoring").Where(p => p.Metadata.DeletionTimestamp is null).Select(p => p.Metadata.Uid).ToList();
 
-        var exit = await RemediateAsync(cluster, "monitoring", "node-exporter");
+        var outcome = await RemediateAsync(cluster, "monitoring", "node-exporter");
 
-        Assert.Equal(RemediationExit.RolledOut, exit);
+        Assert.Equal((RemediationResult.RolledOut, RemediationExit.Done), (outcome.Result, outcome.Exit));
         var removedByRunner = Events(cluster, "monitoring").Where(e => e.Reason == "StuckPodDeleted").ToList();
         Assert.Single(removedByRunner);
         Assert.Contains("on node-2 (TerminatingTooLong, forced", removedByRunner[0].Message, StringComparison.Ordinal);
@@ -40,11 +41,14 @@ public sealed class RemediationScenarioTests
         await CrashLoopingAsync(cluster);
         var generation = cluster.Store.GetRequired(ResourceTypes.DaemonSets, "kube-system", "calico-node").As<V1DaemonSet>().Metadata.Generation;
 
-        var exit = await RemediateAsync(cluster, "kube-system", "calico-node", ("Runner__AllowNamespaces", "kube-system"));
+        var outcome = await RemediateAsync(cluster, "kube-system", "calico-node", ("Runner__AllowNamespaces", "kube-system"));
 
-        Assert.Equal(RemediationExit.CannotFixByRestart, exit);
+        Assert.Equal((RemediationResult.Declined, RemediationExit.Done), (outcome.Result, outcome.Exit));
         Assert.Equal(generation, cluster.Store.GetRequired(ResourceTypes.DaemonSets, "kube-system", "calico-node").As<V1DaemonSet>().Metadata.Generation);
-        Assert.Contains(Events(cluster, "kube-system"), e => e.Reason == "RemediationPlanned" && e.Message.Contains("kubectl rollout undo daemonset/calico-node", StringComparison.Ordinal));
+        var declined = Assert.Single(Events(cluster, "kube-system"), e => e.Reason == OutcomeEvent.Declined);
+        Assert.Equal("Warning", declined.Type);
+        Assert.StartsWith("Declined: new revision crash-looping on 1/1 updated pods (node-1)", declined.Message, StringComparison.Ordinal);
+        Assert.EndsWith("kubectl rollout undo daemonset/calico-node -n kube-system.", declined.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,10 +57,13 @@ public sealed class RemediationScenarioTests
         await using var cluster = await StartAsync("broken-revision");
         await CrashLoopingAsync(cluster);
 
-        var exit = await RemediateAsync(cluster, "kube-system", "calico-node", ("Runner__AllowUndo", "true"), ("Runner__AllowNamespaces", "kube-system"));
+        var outcome = await RemediateAsync(cluster, "kube-system", "calico-node", ("Runner__AllowUndo", "true"), ("Runner__AllowNamespaces", "kube-system"));
 
-        Assert.Equal(RemediationExit.RolledOut, exit);
+        Assert.Equal((RemediationResult.RolledOut, RemediationExit.Done), (outcome.Result, outcome.Exit));
         Assert.Equal("docker.io/calico/node:v3.27.3", cluster.Store.GetRequired(ResourceTypes.DaemonSets, "kube-system", "calico-node").As<V1DaemonSet>().Spec.Template.Spec.Containers[0].Image);
+        var undone = Assert.Single(Events(cluster, "kube-system"), e => e.Reason == "RolloutUndone");
+        Assert.Matches(@"^rolled back to revision \d+ \(image docker\.io/calico/node:v3\.27\.3\)$", undone.Message);
+        Assert.Equal("RolloutUndo", undone.Action);
     }
 
     [Fact]
@@ -68,18 +75,21 @@ public sealed class RemediationScenarioTests
             "a crash-looping updated pod and the autoscaler's misscheduled pod");
         var message = DryRunTests.TerminationMessageFile();
 
-        var exit = await RemediateAsync(cluster, "kube-system", "calico-node", ("Runner__AllowNamespaces", "kube-system"), ("Runner__TerminationMessagePath", message));
+        var outcome = await RemediateAsync(cluster, "kube-system", "calico-node", ("Runner__AllowNamespaces", "kube-system"), ("Runner__TerminationMessagePath", message));
 
-        Assert.Equal(RemediationExit.CannotFixByRestart, exit);
+        Assert.Equal((RemediationResult.Declined, RemediationExit.Done), (outcome.Result, outcome.Exit));
         Assert.True(File.Exists(message), "the outcome was written to the termination message");
-        Assert.Contains("kubectl rollout undo daemonset/calico-node", await File.ReadAllTextAsync(message, Cancel), StringComparison.Ordinal);
+        var written = await File.ReadAllTextAsync(message, Cancel);
+        Assert.StartsWith("declined: kube-system/calico-node: new revision crash-looping", written, StringComparison.Ordinal);
+        Assert.Contains("kubectl rollout undo daemonset/calico-node", written, StringComparison.Ordinal);
+        Assert.Equal("Warning", Assert.Single(Events(cluster, "kube-system"), e => e.Reason == OutcomeEvent.Declined).Type);
     }
 
     [Theory]
-    [InlineData("insufficient-resources", "monitoring", "datadog-agent", VerdictCause.InsufficientResources, RemediationExit.CannotFixByRestart)]
-    [InlineData("autoscaler-false-alarm", "kube-system", "calico-node", VerdictCause.AutoscalerFalseAlarm, RemediationExit.RolledOut)]
-    [InlineData("on-delete", "kube-system", "kube-proxy", VerdictCause.OnDeleteWaiting, RemediationExit.Refused)]
-    public async Task Causes_a_restart_cannot_fix_change_nothing(string scenario, string ns, string name, VerdictCause cause, RemediationExit expected)
+    [InlineData("insufficient-resources", "monitoring", "datadog-agent", VerdictCause.InsufficientResources)]
+    [InlineData("autoscaler-false-alarm", "kube-system", "calico-node", VerdictCause.AutoscalerFalseAlarm)]
+    [InlineData("on-delete", "kube-system", "kube-proxy", VerdictCause.OnDeleteWaiting)]
+    public async Task Causes_a_restart_cannot_fix_are_declined_and_change_nothing(string scenario, string ns, string name, VerdictCause cause)
     {
         await using var cluster = await StartAsync(scenario);
         await ClusterAnalysis.AnalyzeUntilAsync(cluster, ns, name, r => r.Verdict.Cause == cause && r.Pods.All(p => p.Condition != PodCondition.Starting && p.Condition != PodCondition.ContainerCreating),
@@ -87,9 +97,9 @@ public sealed class RemediationScenarioTests
         var before = Pods(cluster, ns).Select(p => p.Metadata.Uid).Order().ToList();
         var generation = cluster.Store.GetRequired(ResourceTypes.DaemonSets, ns, name).As<V1DaemonSet>().Metadata.Generation;
 
-        var exit = await RemediateAsync(cluster, ns, name, ("Runner__AllowNamespaces", ns));
+        var outcome = await RemediateAsync(cluster, ns, name, ("Runner__AllowNamespaces", ns));
 
-        Assert.Equal(expected, exit);
+        Assert.Equal((RemediationResult.Declined, RemediationExit.Done), (outcome.Result, outcome.Exit));
         Assert.Equal(before, Pods(cluster, ns).Select(p => p.Metadata.Uid).Order().ToList());
         Assert.Equal(generation, cluster.Store.GetRequired(ResourceTypes.DaemonSets, ns, name).As<V1DaemonSet>().Metadata.Generation);
     }
@@ -108,32 +118,43 @@ public sealed class RemediationScenarioTests
         cluster.Store.Update(ResourceTypes.DaemonSets, ClusterJson.From(ds));
         var optedOut = await RemediateAsync(cluster, "monitoring", "node-exporter");
 
-        Assert.Equal((RemediationExit.NotFixed, RemediationExit.Refused, RemediationExit.Refused), (dryRun, denied, optedOut));
+        Assert.Equal((RemediationResult.DryRun, RemediationResult.Declined, RemediationResult.Declined), (dryRun.Result, denied.Result, optedOut.Result));
+        Assert.All([dryRun, denied, optedOut], outcome => Assert.Equal(RemediationExit.Done, outcome.Exit));
+        var optOut = Assert.Single(Events(cluster, "monitoring"), e => e.Source?.Component == DaemonSetEvents.Component);
+        Assert.Equal((OutcomeEvent.Declined, "Warning"), (optOut.Reason, optOut.Type));
+        Assert.Contains("openfero.io/remediation=disabled", optOut.Message, StringComparison.Ordinal);
         Assert.Equal(before, Pods(cluster, "monitoring").Select(p => p.Metadata.Uid).Order().ToList());
         Assert.Contains("(force)", await File.ReadAllTextAsync(message, Cancel), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Missing_context_or_daemonset_exits_non_zero_with_a_message()
+    public async Task Missing_context_is_an_error_exiting_2_and_a_missing_daemonset_is_declined()
     {
         await using var cluster = await StartAsync("healthy");
         var errors = new StringWriter();
+        var noContextMessage = DryRunTests.TerminationMessageFile();
+        var goneMessage = DryRunTests.TerminationMessageFile();
 
-        var noContext = await RemediateAsync(cluster, new Dictionary<string, string>(), errors);
-        var gone = await RemediateAsync(cluster, Env("monitoring", "nope"), errors);
+        var noContext = await RemediateAsync(cluster, new Dictionary<string, string> { ["Runner__TerminationMessagePath"] = noContextMessage }, errors);
+        var gone = await RemediateAsync(cluster, "monitoring", "nope", errors, ("Runner__TerminationMessagePath", goneMessage));
 
-        Assert.Equal((RemediationExit.InvalidContext, RemediationExit.NotFound), (noContext, gone));
-        Assert.Contains("missing OPENFERO_NAMESPACE and OPENFERO_DAEMONSET", errors.ToString(), StringComparison.Ordinal);
-        Assert.Contains("daemonset monitoring/nope not found", errors.ToString(), StringComparison.Ordinal);
+        Assert.Equal((RemediationResult.Error, RemediationExit.InvalidContext), (noContext.Result, noContext.Exit));
+        Assert.Equal((RemediationResult.Declined, RemediationExit.Done), (gone.Result, gone.Exit));
+        Assert.Equal("error: missing OPENFERO_NAMESPACE and OPENFERO_DAEMONSET: the remediation needs the alert's namespace and daemonset labels",
+            await File.ReadAllTextAsync(noContextMessage, Cancel));
+        Assert.Equal("declined: daemonset monitoring/nope not found: nothing left to remediate", await File.ReadAllTextAsync(goneMessage, Cancel));
+        Assert.Equal("missing OPENFERO_NAMESPACE and OPENFERO_DAEMONSET: the remediation needs the alert's namespace and daemonset labels" + Environment.NewLine, errors.ToString());
+        var declined = Assert.Single(Events(cluster, "monitoring"), e => e.Source?.Component == DaemonSetEvents.Component);
+        Assert.Equal((OutcomeEvent.Declined, "Warning", null), (declined.Reason, declined.Type, declined.InvolvedObject.Uid));
     }
 
     internal static Task<SimulatedCluster> StartAsync(string scenario) =>
         SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = scenario }, Cancel);
 
-    internal static Task<RemediationExit> RemediateAsync(SimulatedCluster cluster, string ns, string name, params (string Key, string Value)[] settings) =>
+    internal static Task<RemediationOutcome> RemediateAsync(SimulatedCluster cluster, string ns, string name, params (string Key, string Value)[] settings) =>
         RemediateAsync(cluster, ns, name, TextWriter.Null, settings);
 
-    internal static Task<RemediationExit> RemediateAsync(SimulatedCluster cluster, string ns, string name, TextWriter errors, params (string Key, string Value)[] settings)
+    internal static Task<RemediationOutcome> RemediateAsync(SimulatedCluster cluster, string ns, string name, TextWriter errors, params (string Key, string Value)[] settings)
     {
         var env = Env(ns, name);
         env["Runner__TerminationMessagePath"] = Path.Combine(Path.GetTempPath(), "openfero-tests-no-termination-log", "termination-log");
@@ -146,7 +167,7 @@ public sealed class RemediationScenarioTests
     }
 
     /// <summary>The remediate verb's host, as a Job pod's container runs it, with <paramref name="environment"/> and a kubeconfig for the cluster.</summary>
-    internal static async Task<RemediationExit> RemediateAsync(SimulatedCluster cluster, Dictionary<string, string> environment, TextWriter errors, TimeProvider? clock = null)
+    internal static async Task<RemediationOutcome> RemediateAsync(SimulatedCluster cluster, Dictionary<string, string> environment, TextWriter errors, TimeProvider? clock = null)
     {
         var folder = Directory.CreateTempSubdirectory("openfero-remediate-").FullName;
         try
@@ -171,9 +192,9 @@ public sealed class RemediationScenarioTests
 
     private static Dictionary<string, string> Env(string ns, string name) => new() { ["OPENFERO_NAMESPACE"] = ns, ["OPENFERO_DAEMONSET"] = name };
 
-    private static List<V1Pod> Pods(SimulatedCluster cluster, string ns) => [.. cluster.Store.List(ResourceTypes.Pods, ns).Select(p => p.As<V1Pod>())];
+    internal static List<V1Pod> Pods(SimulatedCluster cluster, string ns) => [.. cluster.Store.List(ResourceTypes.Pods, ns).Select(p => p.As<V1Pod>())];
 
-    private static List<Corev1Event> Events(SimulatedCluster cluster, string ns) => [.. cluster.Store.List(ResourceTypes.Events, ns).Select(e => e.As<Corev1Event>())];
+    internal static List<Corev1Event> Events(SimulatedCluster cluster, string ns) => [.. cluster.Store.List(ResourceTypes.Events, ns).Select(e => e.As<Corev1Event>())];
 
     private static bool CrashLooping(SimulatedCluster cluster) =>
         Pods(cluster, "kube-system").Any(p => p.Status?.ContainerStatuses?.Any(c => c.State?.Waiting?.Reason == "CrashLoopBackOff") == true);

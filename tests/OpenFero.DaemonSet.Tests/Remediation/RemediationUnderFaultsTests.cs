@@ -31,17 +31,17 @@ public sealed class RemediationUnderFaultsTests
               deletingSinceMinutes: 20
             """, Cancel);
 
-        var results = new List<(RemediationExit Exit, int StuckDeletions, int Updated, long Injected, string Errors)>();
+        var results = new List<(RemediationResult Result, int StuckDeletions, int Updated, long Injected, string Errors)>();
         foreach (var batch in Enumerable.Range(0, 50).Chunk(10))
         {
             results.AddRange(await Task.WhenAll(batch.Select(seed => RemediateUnderFaultsAsync(scenario, seed))));
         }
 
-        Assert.All(results, r => Assert.True((RemediationExit.RolledOut, 1, 4) == (r.Exit, r.StuckDeletions, r.Updated), r.ToString()));
+        Assert.All(results, r => Assert.True((RemediationResult.RolledOut, 1, 4) == (r.Result, r.StuckDeletions, r.Updated), r.ToString()));
         Assert.True(results.Sum(r => r.Injected) > 50, "faults were injected");
     }
 
-    private static async Task<(RemediationExit, int, int, long, string)> RemediateUnderFaultsAsync(string scenario, int seed)
+    private static async Task<(RemediationResult, int, int, long, string)> RemediateUnderFaultsAsync(string scenario, int seed)
     {
         await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = scenario }, Cancel);
         cluster.Faults.Seed(seed);
@@ -52,10 +52,10 @@ public sealed class RemediationUnderFaultsTests
         cluster.Faults.InjectRate(0.04, new Fault.Latency(TimeSpan.FromMilliseconds(50)));
 
         var errors = new StringWriter();
-        var exit = await RemediationScenarioTests.RemediateAsync(cluster, "monitoring", "node-exporter", errors, ("Runner__RolloutTimeout", "00:01:00"));
+        var outcome = await RemediationScenarioTests.RemediateAsync(cluster, "monitoring", "node-exporter", errors, ("Runner__RolloutTimeout", "00:01:00"));
 
         var stuckDeletions = cluster.Store.List(ResourceTypes.Events, "monitoring").Select(e => e.As<Corev1Event>()).Count(e => e.Reason == "StuckPodDeleted");
         var ds = cluster.Store.GetRequired(ResourceTypes.DaemonSets, "monitoring", "node-exporter").As<V1DaemonSet>();
-        return (exit, stuckDeletions, ds.Status.UpdatedNumberScheduled ?? 0, cluster.Faults.Injected, errors.ToString());
+        return (outcome.Result, stuckDeletions, ds.Status.UpdatedNumberScheduled ?? 0, cluster.Faults.Injected, errors.ToString());
     }
 }

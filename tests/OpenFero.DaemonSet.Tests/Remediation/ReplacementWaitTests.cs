@@ -43,6 +43,9 @@ public sealed class ReplacementWaitTests
             ["OPENFERO_NAMESPACE"] = "monitoring",
             ["OPENFERO_DAEMONSET"] = "node-exporter",
             ["Runner__TerminationMessagePath"] = Path.Combine(Path.GetTempPath(), "openfero-tests-no-termination-log", "termination-log"),
+            // The client's timeouts run on the same clock: far beyond what the test moves it, so no request times out.
+            ["Kubernetes__AttemptTimeout"] = "00:05:00",
+            ["Kubernetes__TotalTimeout"] = "00:10:00",
         };
         var run = RemediationScenarioTests.RemediateAsync(cluster, environment, TextWriter.Null, clock);
         await Eventually.HoldsAsync(
@@ -52,14 +55,17 @@ public sealed class ReplacementWaitTests
                 return run.IsCompleted;
             },
             "the run to stop once its batch's replacement was not available within Runner:BatchTimeout (2m) on the fake clock");
-        var exit = await run;
+        var outcome = await run;
 
-        Assert.Equal(RemediationExit.NotFixed, exit);
+        Assert.Equal((RemediationResult.NotRolledOut, RemediationExit.NotRolledOut), (outcome.Result, outcome.Exit));
         Assert.Contains(Pods(cluster), p => p.Metadata.Uid == onNode3);
         var timeout = Assert.Single(Events(cluster), e => e.Reason == "PodReplacementTimeout");
         Assert.Equal("Warning", timeout.Type);
         Assert.Contains("node-2", timeout.Message, StringComparison.Ordinal);
         Assert.Single(Events(cluster), e => e.Reason == "StuckPodDeleted");
+        var ending = Assert.Single(Events(cluster), e => e.Reason == OutcomeEvent.NotRolledOut);
+        Assert.Equal("Warning", ending.Type);
+        Assert.StartsWith("Not rolled out: deleted 1 stuck pod(s), then no available replacement on node-2", ending.Message, StringComparison.Ordinal);
     }
 
     private static List<V1Pod> Pods(SimulatedCluster cluster) => [.. cluster.Store.List(ResourceTypes.Pods, "monitoring").Select(p => p.As<V1Pod>())];

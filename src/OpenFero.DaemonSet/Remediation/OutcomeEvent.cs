@@ -1,0 +1,26 @@
+using OpenFero.DaemonSet.Events;
+
+namespace OpenFero.DaemonSet.Remediation;
+
+/// <summary>
+/// The one Event that ends a run, told in one sentence: <c>Warning</c> whenever a person must act (declined, not
+/// rolled out, failed), <c>Normal</c> when it rolled out or declined only a known false alarm.
+/// </summary>
+public static class OutcomeEvent
+{
+    public const string RolledOut = "RemediationRolledOut";
+    public const string Declined = "RemediationDeclined";
+    public const string NotRolledOut = "RemediationNotRolledOut";
+    public const string Failed = "RemediationFailed";
+
+    /// <summary>The Event of a run that ended <paramref name="result"/>; null for a dry run, which writes nothing.</summary>
+    public static DaemonSetEvent? For(RemediationResult result, string sentence, bool knownFalseAlarm) => result switch
+    {
+        RemediationResult.RolledOut => DaemonSetEvent.Normal(RolledOut, DaemonSetEvent.Actions.Remediate, sentence),
+        RemediationResult.Declined when knownFalseAlarm => DaemonSetEvent.Normal(Declined, DaemonSetEvent.Actions.Decline, sentence),
+        RemediationResult.Declined => DaemonSetEvent.Warning(Declined, DaemonSetEvent.Actions.Decline, sentence),
+        RemediationResult.NotRolledOut => DaemonSetEvent.Warning(NotRolledOut, DaemonSetEvent.Actions.Remediate, sentence),
+        RemediationResult.DryRun => null,
+        _ => DaemonSetEvent.Warning(Failed, DaemonSetEvent.Actions.Remediate, sentence),
+    };
+}
