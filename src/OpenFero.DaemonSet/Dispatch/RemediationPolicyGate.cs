@@ -24,6 +24,6 @@ public sealed class RemediationPolicyGate(IKubernetes client, IOptions<Remediati
     public async Task<string?> OptOutAsync(DaemonSetTarget target, CancellationToken cancellationToken)
     {
         var daemonSet = await ReadOrNull.ReadAsync(() => client.AppsV1.ReadNamespacedDaemonSetAsync(target.Name, target.Namespace, cancellationToken: cancellationToken));
-        return daemonSet is null ? null : RemediationPlanner.Refusal(target, daemonSet, policy.Value)?.Summary;
+        return daemonSet is null ? null : RemediationPlanner.Refusal(target, daemonSet)?.Summary;
     }
 }
