@@ -21,6 +21,8 @@ public sealed class GoTemplate
 
     public string Text { get; }
 
+    internal ListNode Root => root;
+
     /// <summary>Parses <paramref name="text"/>; <paramref name="name"/> appears in messages as Go's template name does.</summary>
     /// <exception cref="TemplateParseException">The text is not a valid template.</exception>
     public static GoTemplate Parse(string name, string text)
