@@ -107,6 +107,16 @@ public sealed class GoTemplateRenderingTests
     public void Literals_render_as_go_prints_them(string template, string expected) =>
         Assert.Equal(expected, Render(template));
 
+    [Theory]
+    [InlineData("{{.Labels.pod}}|{{index .Labels \"namespace\"}}|{{len .Labels}}", "node-exporter-abc12|monitoring|5")]
+    [InlineData("{{ len (print (index .Labels \"pod\") (printf \"%d\" 1)) }}", "20")]
+    [InlineData("[{{ with $x := \"\" }}a{{ end }}]", "[]")]
+    [InlineData("{{ with eq .Status \"resolved\" }}r{{ else with .Labels.severity }}{{ . }}{{ end }}", "warning")]
+    [InlineData("{{ range 3 }}{{ . }}{{ end }}", "012")]
+    [InlineData("set -e\n{{ if eq .Status \"firing\" -}}\n  kubectl get ds\n{{- end }}\n", "set -e\nkubectl get ds\n")]
+    public void Constructs_combine_as_in_go(string template, string expected) =>
+        Assert.Equal(expected, Render(template));
+
     [Fact]
     public void A_label_value_that_looks_like_a_template_comes_out_literally()
     {
