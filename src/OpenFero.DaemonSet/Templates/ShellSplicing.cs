@@ -26,12 +26,18 @@ public static class ShellSplicing
         var argv = command.Concat(args).ToList();
         for (var i = 0; i < argv.Count - 1; i++)
         {
-            var runsShell = i > 0 && Shells.Contains(Path.GetFileName(argv[i - 1])) || (i == 0 && command.Count == 0);
-            if (runsShell && IsCommandStringFlag(argv[i]) && SplicedExpression(argv[i + 1]) is { } expression)
+            if (!IsCommandStringFlag(argv[i]) || SplicedExpression(argv[i + 1]) is not { } expression)
             {
-                var shell = i > 0 ? $"{argv[i - 1]} {argv[i]}" : $"the image's entrypoint with {argv[i]}";
-                return $"{shell} runs a script that splices {expression} into its text, so an alert's label or annotation "
-                    + "value becomes shell code; pass the value in an env var and quote it in the script (\"$VAR\") instead";
+                continue;
+            }
+
+            // The shell is the word before its options (sh -e -c …); with no command the image's entrypoint may be one.
+            var shell = argv.Take(i).Reverse().SkipWhile(a => a.StartsWith('-')).FirstOrDefault();
+            if (shell is not null ? Shells.Contains(Path.GetFileName(shell)) : command.Count == 0)
+            {
+                return $"{shell ?? "the image's entrypoint"} {argv[i]} runs a script that splices {expression} into its text, "
+                    + "so an alert's label or annotation value becomes shell code; pass the value in an env var and quote it "
+                    + "in the script (\"$VAR\") instead";
             }
         }
 

@@ -147,7 +147,7 @@ internal sealed partial class TemplateExecutor(string name, string text)
         var context = current.ToString()!;
         context = context.Length > 20 ? context[..20] + "..." : context;
         return new TemplateExecutionException(
-            $"template: {name}:{line}:{position - lineStart}: executing {GoEscaping.Quote(name)} at <{context}>: {message}");
+            $"template: {name}:{line}:{Encoding.UTF8.GetByteCount(text.AsSpan(lineStart, position - lineStart))}: executing {GoEscaping.Quote(name)} at <{context}>: {message}");
     }
 
     private sealed class LoopControl(bool isBreak) : Exception

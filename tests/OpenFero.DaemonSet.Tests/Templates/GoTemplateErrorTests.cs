@@ -19,6 +19,7 @@ public sealed class GoTemplateErrorTests
     [InlineData("{{ .Nope }}", "template: t:1:3: executing \"t\" at <.Nope>: can't evaluate field Nope in type " + TopLevelType)]
     [InlineData("{{ .Alert.Labels.pod.x }}", "template: t:1:3: executing \"t\" at <.Alert.Labels.pod.x>: can't evaluate field x in type string")]
     [InlineData("{{ .HookMessage.CommonAnnotations.nothing }}", "template: t:1:3: executing \"t\" at <.HookMessage.CommonA...>: map has no entry for key \"nothing\"")]
+    [InlineData("é {{ .Labels.x }}", "template: t:1:6: executing \"t\" at <.Labels.x>: map has no entry for key \"x\"")]
     [InlineData("line one\n  {{ .Labels.x }}", "template: t:2:5: executing \"t\" at <.Labels.x>: map has no entry for key \"x\"")]
     [InlineData("{{ if .Labels.x }}{{ end }}", "template: t:1:6: executing \"t\" at <.Labels.x>: map has no entry for key \"x\"")]
     [InlineData("{{ range .HookMessage.Alerts }}{{ .Labels.pod }}{{ end }}", "template: t:1:34: executing \"t\" at <.Labels.pod>: map has no entry for key \"pod\"")]

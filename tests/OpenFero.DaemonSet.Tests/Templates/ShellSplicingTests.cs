@@ -14,6 +14,9 @@ public sealed class ShellSplicingTests
         { ["/usr/bin/env", "sh", "-c"], ["{{ if .Status }}echo {{ .Annotations.summary }}{{ end }}"], "{{ .Annotations.summary }}" },
         { ["sh", "-c"], ["{{ range $k, $v := .Labels }}echo {{ $v }};{{ end }}"], "{{ $v }}" },
         { [], ["-c", "kubectl delete pod {{ .Labels.pod }}"], "{{ .Labels.pod }}" },
+        // OpenFero's docs/samples shape: the shell in command, its -c in args.
+        { ["/bin/sh"], ["-c", "echo {{ .Alert.Labels.namespace }}"], "{{ .Alert.Labels.namespace }}" },
+        { ["/bin/bash", "-e", "-u", "-c", "echo {{ .GroupKey }}"], [], "{{ .GroupKey }}" },
     };
 
     [Theory]
