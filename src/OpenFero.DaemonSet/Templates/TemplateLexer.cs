@@ -17,6 +17,7 @@ internal sealed class TemplateLexer(string name, string input)
     private readonly List<TemplateToken> tokens = [];
     private int pos;
     private bool trimNextText;
+    private int actionLine;
 
     public static IReadOnlyList<TemplateToken> Lex(string name, string input) => new TemplateLexer(name, input).Run();
 
@@ -67,7 +68,9 @@ internal sealed class TemplateLexer(string name, string input)
         }
 
         Emit(TokenKind.LeftDelim, LeftDelim, delim);
+        actionLine = LineAt(delim);
         LexInsideAction();
+        actionLine = 0;
     }
 
     private void LexComment(int start)
@@ -284,7 +287,14 @@ internal sealed class TemplateLexer(string name, string input)
 
     private int LineAt(int at) => 1 + input.AsSpan(0, Math.Min(at, input.Length)).Count('\n');
 
-    private TemplateParseException Error(string message, int at) => new($"template: {name}:{LineAt(at)}: {message}");
+    // As Go does, an error in an action that spans lines also says where the action started.
+    private TemplateParseException Error(string message, int at)
+    {
+        var line = LineAt(at);
+        var started = actionLine == 0 || actionLine == line ? ""
+            : (message.EndsWith(" action", StringComparison.Ordinal) ? "" : " in action") + $" started at {name}:{actionLine}";
+        return new($"template: {name}:{line}: {message}{started}");
+    }
 
     private static readonly char[] GoSpace = [' ', '\t', '\r', '\n'];
 

@@ -62,6 +62,11 @@ public sealed class GoTemplateErrorTests
     [InlineData("a\nb\n{{ foo }}", "template: t:3: function \"foo\" not defined")]
     [InlineData("{{ break }}", "template: t:1: {{break}} outside {{range}}")]
     [InlineData("{{ (.Status }}", "template: t:1: unclosed left paren")]
+    [InlineData("line1\n{{\"x\"\n\"y\"\n", "template: t:4: unclosed action started at t:2")]
+    [InlineData("{{\n.Labels\n#}}", "template: t:3: unrecognized character in action: U+0023 '#' in action started at t:1")]
+    [InlineData("line1\n{{\nx\n}}", "template: t:3: function \"x\" not defined")]
+    [InlineData("{{`x`3}}", "template: t:1: unexpected \"3\" in operand")]
+    [InlineData("{{ .X 1 2 3 ) }}", "template: t:1: unexpected right paren")]
     public void Bad_syntax_is_a_parse_error_with_gos_message(string template, string message)
     {
         var error = Assert.Throws<TemplateParseException>(() => GoTemplate.Parse("t", template));
