@@ -9,6 +9,8 @@ namespace OpenFero.DaemonSet.Templates;
 /// Values from the alert are written out as data and never parsed again: a label value containing <c>{{ … }}</c>
 /// comes out literally. This differs on purpose from OpenFero, which also templates the <c>OPENFERO_*</c> env values
 /// it makes from labels, so that a label value is run as a template there.
+/// As in Go, only a field (<c>.Labels.pod</c>) fails on a missing key; <c>index .Labels "pod"</c> gives "" for it.
+/// <c>printf</c> knows the verbs <c>%s %d %v %q %t %x %%</c> without width or precision.
 /// Not supported (refused at parse): <c>define</c>, <c>template</c>, <c>block</c>.
 /// </remarks>
 public sealed class GoTemplate

@@ -206,7 +206,7 @@ internal sealed partial class TemplateParser
 
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real))
         {
-            return new NumberNode(token.Position, token.Text, real == Math.Floor(real) && !text.Contains('.') && !text.Contains('e') && !text.Contains('E') ? (long)real : real);
+            return new NumberNode(token.Position, token.Text, real);
         }
 
         throw Error($"illegal number syntax: {GoEscaping.Quote(token.Text)}");
