@@ -16,9 +16,7 @@ public static class BuiltInColumns
         "Job" => Jobs,
         "Namespace" => [NameColumn, Text("Status", o => Str(o["status"]?["phase"])), Age],
         "Lease" => [NameColumn, Text("Holder", o => Str(o["spec"]?["holderIdentity"])), Age],
-        "Event" => [Text("Last Seen", o => o["lastTimestamp"] is { } last ? last.GetValue<string>() : null), Text("Type", o => Str(o["type"])),
-            Text("Reason", o => Str(o["reason"])), Text("Object", o => $"{Str(o["involvedObject"]?["kind"]).ToLowerInvariant()}/{Str(o["involvedObject"]?["name"])}"),
-            Text("Message", o => Str(o["message"]))],
+        "Event" => EventColumns.All,
         "CustomResourceDefinition" => [NameColumn, Text("Created At", o => Str(o["metadata"]?["creationTimestamp"]))],
         _ => null,
     };
