@@ -14,7 +14,7 @@ public sealed class JobPodRunner(JobHandlerRegistry handlers, TimeProvider time)
     private readonly CancellationTokenSource stopping = new();
 
     /// <summary>Logs of finished and running Job pods, by pod name (what <c>kubectl logs</c> would show).</summary>
-    public ConcurrentDictionary<string, StringWriter> Logs { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, PodLog> Logs { get; } = new(StringComparer.Ordinal);
 
     public V1PodStatus? Advance(V1Pod pod, DateTime at)
     {
@@ -45,7 +45,7 @@ public sealed class JobPodRunner(JobHandlerRegistry handlers, TimeProvider time)
     private Run Start(V1Pod pod)
     {
         var container = pod.Spec.Containers[0];
-        var log = Logs.GetOrAdd(pod.Metadata.Name, _ => new StringWriter());
+        var log = Logs.GetOrAdd(pod.Metadata.Name, _ => new PodLog(time));
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
         var handler = handlers.Find(container.Image ?? "");
         var context = new JobPodContext(
@@ -56,10 +56,11 @@ public sealed class JobPodRunner(JobHandlerRegistry handlers, TimeProvider time)
             [.. container.Command ?? []],
             [.. container.Args ?? []],
             handlers.ApiServer,
-            TextWriter.Synchronized(log));
+            log);
         var task = handler is null
             ? Task.Delay(TrivialRun, time, cancellation.Token).ContinueWith(_ => 0, TaskScheduler.Default)
             : Task.Run(() => RunHandlerAsync(handler, context, cancellation.Token));
+        _ = task.ContinueWith(_ => log.End(), TaskScheduler.Default);
         return new Run(task, cancellation);
     }
 

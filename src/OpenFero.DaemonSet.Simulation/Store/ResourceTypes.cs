@@ -8,7 +8,7 @@ public static class ResourceTypes
 
     public static readonly ResourceType Namespaces = new("", "v1", "namespaces", "namespace", "Namespace", false, ["ns"], Status);
     public static readonly ResourceType Nodes = new("", "v1", "nodes", "node", "Node", false, ["no"], Status);
-    public static readonly ResourceType Pods = new("", "v1", "pods", "pod", "Pod", true, ["po"], Status);
+    public static readonly ResourceType Pods = new("", "v1", "pods", "pod", "Pod", true, ["po"], ["status", "log"]);
     public static readonly ResourceType Events = new("", "v1", "events", "event", "Event", true, ["ev"], None);
     public static readonly ResourceType DaemonSets = new("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, ["ds"], Status);
     public static readonly ResourceType ControllerRevisions = new("apps", "v1", "controllerrevisions", "controllerrevision", "ControllerRevision", true, None, None);
