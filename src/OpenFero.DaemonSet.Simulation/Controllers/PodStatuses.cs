@@ -56,7 +56,8 @@ public static class PodStatuses
         return status;
     }
 
-    public static V1PodStatus Terminated(V1Pod pod, DateTime at, int exitCode) => new()
+    /// <summary>The container exited: reason Completed or Error as the kubelet sets it, with its termination message.</summary>
+    public static V1PodStatus Terminated(V1Pod pod, DateTime at, int exitCode, string? message = null, DateTime? startedAt = null) => new()
     {
         Phase = exitCode == 0 ? "Succeeded" : "Failed",
         HostIP = "10.0.0.1",
@@ -72,7 +73,14 @@ public static class PodStatuses
             RestartCount = 0,
             State = new V1ContainerState
             {
-                Terminated = new V1ContainerStateTerminated { ExitCode = exitCode, Reason = exitCode == 0 ? "Completed" : "Error", FinishedAt = at },
+                Terminated = new V1ContainerStateTerminated
+                {
+                    ExitCode = exitCode,
+                    Reason = exitCode == 0 ? "Completed" : "Error",
+                    Message = string.IsNullOrEmpty(message) ? null : message,
+                    StartedAt = startedAt ?? at,
+                    FinishedAt = at,
+                },
             },
         })],
     };
