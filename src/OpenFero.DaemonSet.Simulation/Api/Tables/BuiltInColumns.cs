@@ -16,7 +16,7 @@ public static class BuiltInColumns
         "ControllerRevision" => ControllerRevisionColumns.All,
         "Namespace" => [NameColumn, Text("Status", o => Str(o["status"]?["phase"])), Age],
         "Lease" => [NameColumn, Text("Holder", o => Str(o["spec"]?["holderIdentity"])), Age],
-        "Event" => EventColumns.All,
+        "Event" when type.Group.Length == 0 => EventColumns.All,
         "CustomResourceDefinition" => [NameColumn, Text("Created At", o => Str(o["metadata"]?["creationTimestamp"]))],
         _ => null,
     };
