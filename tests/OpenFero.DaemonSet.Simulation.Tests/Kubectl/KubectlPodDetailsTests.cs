@@ -32,6 +32,18 @@ public sealed class KubectlPodDetailsTests
         Assert.All(pods, p => Assert.Equal(Str(p["status"]!["podIP"]), Str(p["status"]!["podIPs"]![0]!["ip"])));
     }
 
+    [Fact]
+    public async Task Describe_pod_shows_the_probe_and_port_defaults_the_api_server_applied()
+    {
+        await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = "healthy", RunControllers = false }, Cancel);
+        using var kubectl = new KubectlRunner(cluster);
+
+        var describe = await kubectl.SucceedAsync("describe pods -n monitoring");
+
+        Assert.Contains("timeout=1s period=10s #success=1 #failure=3", describe, StringComparison.Ordinal);
+        Assert.Contains("9100/TCP", describe, StringComparison.Ordinal);
+    }
+
     private static List<JsonNode> Items(string list) => [.. ((JsonArray)JsonNode.Parse(list)!["items"]!).Select(i => i!)];
 
     private static string Str(JsonNode? node) => node?.GetValue<string>() ?? "";
