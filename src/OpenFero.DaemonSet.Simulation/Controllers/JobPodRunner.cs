@@ -45,6 +45,15 @@ public sealed class JobPodRunner(JobHandlerRegistry handlers, TimeProvider time)
         }
     }
 
+    /// <summary>Stops the runs of pods that are gone without a graceful deletion (no kubelet saw them terminate).</summary>
+    public void StopGone(IReadOnlySet<string> livePodUids)
+    {
+        foreach (var uid in runs.Keys.Where(uid => !livePodUids.Contains(uid)).ToList())
+        {
+            Stop(uid);
+        }
+    }
+
     public void Dispose()
     {
         stopping.Cancel();

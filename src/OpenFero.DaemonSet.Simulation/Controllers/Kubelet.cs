@@ -25,9 +25,11 @@ public sealed class Kubelet(ClusterStore store, TimeProvider time, Scenario scen
             .ToDictionary(n => n.Metadata.Name, n => n.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true, StringComparer.Ordinal);
         var pods = store.List(ResourceTypes.Pods);
         PodAddresses? addresses = null;
+        var live = new HashSet<string>(StringComparer.Ordinal);
         foreach (var stored in pods)
         {
             var pod = stored.As<V1Pod>();
+            live.Add(pod.Metadata.Uid);
             var nodeName = pod.Spec?.NodeName;
             if (string.IsNullOrEmpty(nodeName))
             {
@@ -63,6 +65,8 @@ public sealed class Kubelet(ClusterStore store, TimeProvider time, Scenario scen
                 store.TryUpdateStatus(ResourceTypes.Pods, changed);
             }
         }
+
+        jobPods.StopGone(live);
     }
 
     private static V1PodStatus? NotReadyStatus(V1Pod pod, DateTimeOffset now) =>
