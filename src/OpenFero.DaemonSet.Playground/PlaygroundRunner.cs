@@ -14,7 +14,7 @@ public sealed class PlaygroundRunner(string kubeconfig, string runnerNamespaces)
 
     public async Task<int> RunAsync(JobPodContext pod, CancellationToken cancellationToken)
     {
-        var builder = RemediateCommand.CreateHostBuilder(Environment(pod.Environment));
+        var builder = RemediateCommand.CreateHostBuilder(Environment(pod.Environment, pod.TerminationMessagePath));
         builder.Logging.AddProvider(new TextWriterLoggerProvider(pod.Log, TimeProvider.System));
         return (int)(await RemediateCommand.RunAsync(builder, pod.Log, cancellationToken)).Exit;
     }
@@ -22,11 +22,17 @@ public sealed class PlaygroundRunner(string kubeconfig, string runnerNamespaces)
     /// <summary>
     /// In a cluster the runner finds the API server in its pod and its allow list in rbac/runner-namespaces.yaml
     /// through envFrom, which the simulated kubelet does not resolve: the playground gives the kubeconfig it wrote
-    /// and its install lists the namespaces of its scenario's DaemonSets.
+    /// and its install lists the namespaces of its scenario's DaemonSets. The termination message goes to the file the
+    /// simulated kubelet reads, whatever the pod's own environment says.
     /// </summary>
-    private Dictionary<string, string> Environment(IReadOnlyDictionary<string, string> environment)
+    private Dictionary<string, string> Environment(IReadOnlyDictionary<string, string> environment, string? terminationMessagePath)
     {
         var completed = new Dictionary<string, string>(environment, StringComparer.Ordinal);
+        if (terminationMessagePath is not null)
+        {
+            completed["Runner__TerminationMessagePath"] = terminationMessagePath;
+        }
+
         completed.TryAdd("Kubernetes__Kubeconfig", kubeconfig);
         completed.TryAdd("Runner__AllowNamespaces", runnerNamespaces);
         return completed;

@@ -94,6 +94,13 @@ public sealed partial class ApiServer(ClusterStore store, ResourceRegistry regis
             throw new ApiException(404, "NotFound", "the server could not find the requested resource");
         }
 
+        if (target.Subresource == "log")
+        {
+            await (info.Verb == "get" ? LogAsync(context, target)
+                : throw new ApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource"));
+            return;
+        }
+
         if ((target.Subresource is not null && info.Verb is not ("get" or "update" or "patch"))
             || (target.Name is null && info.Verb is ("update" or "patch")))
         {

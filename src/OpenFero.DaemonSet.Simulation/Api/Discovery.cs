@@ -75,7 +75,7 @@ public static class Discovery
                     ["singularName"] = "",
                     ["namespaced"] = type.Namespaced,
                     ["kind"] = type.Kind,
-                    ["verbs"] = new JsonArray("get", "patch", "update"),
+                    ["verbs"] = subresource == "log" ? new JsonArray("get") : new JsonArray("get", "patch", "update"),
                 });
             }
         }

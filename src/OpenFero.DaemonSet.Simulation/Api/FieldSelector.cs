@@ -5,7 +5,8 @@ namespace OpenFero.DaemonSet.Simulation.Api;
 
 /// <summary>
 /// A parsed <c>fieldSelector</c> over the fields the project and kubectl use: <c>metadata.name</c>,
-/// <c>metadata.namespace</c>, <c>spec.nodeName</c>, <c>status.phase</c>; operators <c>=</c>, <c>==</c>, <c>!=</c>.
+/// <c>metadata.namespace</c>, <c>spec.nodeName</c>, <c>status.phase</c>, and the Event fields the API server
+/// indexes (<c>involvedObject.*</c>, <c>reason</c>, <c>reportingComponent</c>, <c>source</c>, <c>type</c>); operators <c>=</c>, <c>==</c>, <c>!=</c>.
 /// </summary>
 public sealed class FieldSelector
 {
@@ -18,6 +19,14 @@ public sealed class FieldSelector
         ["involvedObject.name"] = ["involvedObject", "name"],
         ["involvedObject.kind"] = ["involvedObject", "kind"],
         ["involvedObject.namespace"] = ["involvedObject", "namespace"],
+        ["involvedObject.uid"] = ["involvedObject", "uid"],
+        ["involvedObject.apiVersion"] = ["involvedObject", "apiVersion"],
+        ["involvedObject.resourceVersion"] = ["involvedObject", "resourceVersion"],
+        ["involvedObject.fieldPath"] = ["involvedObject", "fieldPath"],
+        ["reason"] = ["reason"],
+        ["reportingComponent"] = ["reportingComponent"],
+        ["source"] = ["source", "component"],
+        ["type"] = ["type"],
     };
 
     private readonly IReadOnlyList<(string[] Path, bool Equal, string Value)> requirements;

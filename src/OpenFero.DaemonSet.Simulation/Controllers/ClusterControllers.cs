@@ -55,7 +55,7 @@ public sealed partial class ClusterControllers : IAsyncDisposable
     public Exception? LastError { get; private set; }
 
     /// <summary>What the Job pods wrote, by pod name.</summary>
-    public IReadOnlyDictionary<string, StringWriter> JobLogs => jobPods.Logs;
+    public IReadOnlyDictionary<string, PodLog> JobLogs => jobPods.Logs;
 
     public void Start()
     {

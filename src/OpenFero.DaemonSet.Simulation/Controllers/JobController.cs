@@ -32,18 +32,20 @@ public sealed class JobController(ClusterStore store, TimeProvider time)
                 active = 1;
             }
 
-            WriteStatus(stored, job, active, succeeded, failed, now);
+            var ready = pods.Count(p => Controllers.PodReady(p) && p.Metadata.DeletionTimestamp is null);
+            WriteStatus(stored, job, (active, ready), succeeded, failed, now);
         }
     }
 
-    private void WriteStatus(StoredObject stored, V1Job job, int active, int succeeded, int failed, DateTime now)
+    private void WriteStatus(StoredObject stored, V1Job job, (int Active, int Ready) pods, int succeeded, int failed, DateTime now)
     {
+        var active = pods.Active;
         var status = new V1JobStatus
         {
             Active = active == 0 ? null : active,
             Succeeded = succeeded == 0 ? null : succeeded,
             Failed = failed == 0 ? null : failed,
-            Ready = active == 0 ? 0 : active,
+            Ready = pods.Ready,
             Terminating = 0,
             StartTime = job.Status?.StartTime ?? now,
         };

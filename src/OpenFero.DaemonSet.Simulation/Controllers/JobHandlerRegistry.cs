@@ -12,11 +12,19 @@ public sealed record JobPodContext(
     IReadOnlyList<string> Command,
     IReadOnlyList<string> Args,
     Uri ApiServer,
-    TextWriter Log);
+    TextWriter Log)
+{
+    /// <summary>
+    /// The file the container's termination message goes to (a per-pod temp file the runner creates): its content
+    /// when the handler ends becomes <c>state.terminated.message</c>, as the kubelet reads <c>/dev/termination-log</c>.
+    /// Null when the handler is called outside a runner.
+    /// </summary>
+    public string? TerminationMessagePath { get; init; }
+}
 
 /// <summary>
-/// Handlers by image prefix (the longest matching prefix wins). A Job pod whose image has no handler runs
-/// for a moment and succeeds, as a trivial container would.
+/// Handlers by image prefix (the longest matching prefix wins). A Job pod whose image has no handler is an
+/// image that cannot be pulled: it stays Pending in ImagePullBackOff until a handler is registered.
 /// </summary>
 public sealed class JobHandlerRegistry
 {

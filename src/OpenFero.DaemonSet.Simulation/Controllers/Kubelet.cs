@@ -20,11 +20,16 @@ public sealed class Kubelet(ClusterStore store, TimeProvider time, Scenario scen
     public void Reconcile()
     {
         var now = time.GetUtcNow();
-        var readyNodes = store.List(ResourceTypes.Nodes).Select(n => n.As<V1Node>())
+        var nodes = store.List(ResourceTypes.Nodes).Select(n => n.As<V1Node>()).ToDictionary(n => n.Metadata.Name, StringComparer.Ordinal);
+        var readyNodes = nodes.Values
             .ToDictionary(n => n.Metadata.Name, n => n.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true, StringComparer.Ordinal);
-        foreach (var stored in store.List(ResourceTypes.Pods))
+        var pods = store.List(ResourceTypes.Pods);
+        PodAddresses? addresses = null;
+        var live = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var stored in pods)
         {
             var pod = stored.As<V1Pod>();
+            live.Add(pod.Metadata.Uid);
             var nodeName = pod.Spec?.NodeName;
             if (string.IsNullOrEmpty(nodeName))
             {
@@ -53,11 +58,15 @@ public sealed class Kubelet(ClusterStore store, TimeProvider time, Scenario scen
             var next = nodeReady ? NextStatus(pod, isJobPod, now - seen, now) : NotReadyStatus(pod, now);
             if (next is not null)
             {
+                addresses ??= new PodAddresses(pods.Select(p => p.As<V1Pod>()));
+                addresses.Stamp(next, pod, nodes.GetValueOrDefault(nodeName));
                 var changed = stored.ToMutable<V1Pod>();
                 changed.Status = next;
                 store.TryUpdateStatus(ResourceTypes.Pods, changed);
             }
         }
+
+        jobPods.StopGone(live);
     }
 
     private static V1PodStatus? NotReadyStatus(V1Pod pod, DateTimeOffset now) =>

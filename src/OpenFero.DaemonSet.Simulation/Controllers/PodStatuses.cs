@@ -8,8 +8,6 @@ public static class PodStatuses
     public static V1PodStatus Running(V1Pod pod, DateTime at, bool ready = true) => new()
     {
         Phase = "Running",
-        HostIP = "10.0.0.1",
-        PodIP = "10.244.0.1",
         StartTime = at,
         Conditions = Conditions(at, ready),
         ContainerStatuses = [.. Containers(pod).Select(c => new V1ContainerStatus
@@ -27,7 +25,6 @@ public static class PodStatuses
     public static V1PodStatus Waiting(V1Pod pod, DateTime at, string reason, string message, int restarts = 0, V1ContainerState? lastState = null) => new()
     {
         Phase = reason is "ContainerCreating" or "ErrImagePull" or "ImagePullBackOff" ? "Pending" : "Running",
-        HostIP = "10.0.0.1",
         StartTime = at,
         Conditions = Conditions(at, ready: false),
         ContainerStatuses = [.. Containers(pod).Select(c => new V1ContainerStatus
@@ -56,10 +53,10 @@ public static class PodStatuses
         return status;
     }
 
-    public static V1PodStatus Terminated(V1Pod pod, DateTime at, int exitCode) => new()
+    /// <summary>The container exited: reason Completed or Error as the kubelet sets it, with its termination message.</summary>
+    public static V1PodStatus Terminated(V1Pod pod, DateTime at, int exitCode, string? message = null, DateTime? startedAt = null) => new()
     {
         Phase = exitCode == 0 ? "Succeeded" : "Failed",
-        HostIP = "10.0.0.1",
         StartTime = at,
         Conditions = Conditions(at, ready: false),
         ContainerStatuses = [.. Containers(pod).Select(c => new V1ContainerStatus
@@ -72,7 +69,14 @@ public static class PodStatuses
             RestartCount = 0,
             State = new V1ContainerState
             {
-                Terminated = new V1ContainerStateTerminated { ExitCode = exitCode, Reason = exitCode == 0 ? "Completed" : "Error", FinishedAt = at },
+                Terminated = new V1ContainerStateTerminated
+                {
+                    ExitCode = exitCode,
+                    Reason = exitCode == 0 ? "Completed" : "Error",
+                    Message = string.IsNullOrEmpty(message) ? null : message,
+                    StartedAt = startedAt ?? at,
+                    FinishedAt = at,
+                },
             },
         })],
     };

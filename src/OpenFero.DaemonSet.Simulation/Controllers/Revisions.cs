@@ -4,7 +4,10 @@ using OpenFero.DaemonSet.Simulation.Store;
 
 namespace OpenFero.DaemonSet.Simulation.Controllers;
 
-/// <summary>ControllerRevisions of a DaemonSet: one per template it has had, named <c>&lt;ds&gt;-&lt;hash&gt;</c>, numbered in order.</summary>
+/// <summary>
+/// ControllerRevisions of a DaemonSet: one per template it has had, named <c>&lt;ds&gt;-&lt;hash&gt;</c>, numbered in
+/// order; going back to an earlier template renumbers its revision as the newest.
+/// </summary>
 public static class Revisions
 {
     /// <summary>The current template's revision hash; its ControllerRevision is created when missing.</summary>
@@ -13,13 +16,14 @@ public static class Revisions
         var hash = TemplateHash.Of(daemonSet.Spec.Template);
         var ns = daemonSet.Metadata.NamespaceProperty;
         var name = $"{daemonSet.Metadata.Name}-{hash}";
-        if (store.Get(ResourceTypes.ControllerRevisions, ns, name) is not null)
+        var existing = store.List(ResourceTypes.ControllerRevisions, ns).Select(r => r.As<V1ControllerRevision>())
+            .Where(r => r.Metadata.IsOwnedBy(daemonSet.Metadata.Uid)).ToList();
+        if (store.Get(ResourceTypes.ControllerRevisions, ns, name) is { } stored)
         {
+            BumpWhenReturnedTo(store, stored, existing);
             return hash;
         }
 
-        var existing = store.List(ResourceTypes.ControllerRevisions, ns).Select(r => r.As<V1ControllerRevision>())
-            .Where(r => r.Metadata.IsOwnedBy(daemonSet.Metadata.Uid)).ToList();
         var labels = new Dictionary<string, string>(daemonSet.Spec.Selector?.MatchLabels ?? new Dictionary<string, string>())
         {
             [DaemonPods.RevisionHashLabel] = hash,
@@ -48,5 +52,23 @@ public static class Revisions
         }
 
         return hash;
+    }
+
+    /// <summary>
+    /// The template went back to an older revision's (<c>kubectl rollout undo</c>): as the DaemonSet controller's
+    /// <c>constructHistory</c>, that revision becomes the newest, numbered one past the others.
+    /// </summary>
+    private static void BumpWhenReturnedTo(ClusterStore store, StoredObject stored, List<V1ControllerRevision> existing)
+    {
+        var current = stored.As<V1ControllerRevision>();
+        var others = existing.Where(r => r.Metadata.Name != current.Metadata.Name).Select(r => r.Revision).DefaultIfEmpty(0).Max();
+        if (current.Revision > others)
+        {
+            return;
+        }
+
+        var bumped = stored.ToMutable<V1ControllerRevision>();
+        bumped.Revision = others + 1;
+        store.TryUpdate(ResourceTypes.ControllerRevisions, bumped);
     }
 }

@@ -90,6 +90,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
         {
             controllers = new ClusterControllers(store, options.Time, scenario, jobHandlers,
                 app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ClusterControllers>(), options.ControllerStallBound);
+            api.PodLogs = (_, pod) => controllers.JobLogs.GetValueOrDefault(pod);
             if (!options.StepControllers)
             {
                 controllers.Start();

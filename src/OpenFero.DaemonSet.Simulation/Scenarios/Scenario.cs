@@ -33,10 +33,11 @@ public sealed class Scenario(ScenarioDefinition definition)
         }
 
         var nodes = new List<V1Node>();
+        var addresses = new PodAddresses([]);
         var podsByNode = new Dictionary<string, List<V1Pod>>(StringComparer.Ordinal);
         foreach (var group in Definition.Nodes)
         {
-            foreach (var node in ScenarioObjects.Nodes(group))
+            foreach (var node in ScenarioObjects.Nodes(group, nodes.Count))
             {
                 nodes.Add(store.Create(ResourceTypes.Nodes, ClusterJson.From(node)).As<V1Node>());
                 podsByNode[node.Metadata.Name] = [];
@@ -45,6 +46,7 @@ public sealed class Scenario(ScenarioDefinition definition)
                     var pod = ScenarioObjects.WorkloadPod(workload, node.Metadata.Name);
                     pod.Metadata.Name = group.Count == 1 ? workload.Name : $"{workload.Name}-{node.Metadata.Name}";
                     pod.Status = PodStatuses.Running(pod, now);
+                    addresses.Stamp(pod.Status, pod, node);
                     podsByNode[node.Metadata.Name].Add(store.Create(ResourceTypes.Pods, ClusterJson.From(pod)).As<V1Pod>());
                 }
             }
@@ -52,11 +54,12 @@ public sealed class Scenario(ScenarioDefinition definition)
 
         foreach (var definition in Definition.DaemonSets)
         {
-            ApplyDaemonSet(store, definition, nodes, podsByNode, now);
+            ApplyDaemonSet(store, definition, nodes, podsByNode, addresses, now);
         }
     }
 
-    private void ApplyDaemonSet(ClusterStore store, DaemonSetDefinition definition, List<V1Node> nodes, Dictionary<string, List<V1Pod>> podsByNode, DateTime now)
+    private void ApplyDaemonSet(ClusterStore store, DaemonSetDefinition definition, List<V1Node> nodes, Dictionary<string, List<V1Pod>> podsByNode,
+        PodAddresses addresses, DateTime now)
     {
         var initial = ScenarioObjects.DaemonSet(definition, definition.PreviousImage ?? definition.Image);
         var created = store.Create(ResourceTypes.DaemonSets, ClusterJson.From(initial)).As<V1DaemonSet>();
@@ -73,6 +76,7 @@ public sealed class Scenario(ScenarioDefinition definition)
 
             var ready = node.Status.Conditions.Any(c => c.Type == "Ready" && c.Status == "True");
             pod.Status = ready ? PodStatuses.Running(pod, now) : PodStatuses.Unknown(pod, now);
+            addresses.Stamp(pod.Status, pod, node);
             var stored = store.Create(ResourceTypes.Pods, ClusterJson.From(pod));
             podsByNode[node.Metadata.Name].Add(stored.As<V1Pod>());
             if (Definition.Behaviours.DeletingAtStart.Contains($"{definition.Namespace}/{definition.Name}@{node.Metadata.Name}"))

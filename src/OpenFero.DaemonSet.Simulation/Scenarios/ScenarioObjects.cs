@@ -1,11 +1,13 @@
 using k8s.Models;
+using OpenFero.DaemonSet.Simulation.Controllers;
 
 namespace OpenFero.DaemonSet.Simulation.Scenarios;
 
 /// <summary>Kubernetes objects built from a scenario's definitions.</summary>
 public static class ScenarioObjects
 {
-    public static IEnumerable<V1Node> Nodes(NodeGroupDefinition group)
+    /// <summary>A group's nodes; <paramref name="firstIndex"/> is the cluster-wide index of its first node (its addresses follow from it).</summary>
+    public static IEnumerable<V1Node> Nodes(NodeGroupDefinition group, int firstIndex = 0)
     {
         for (var i = 1; i <= group.Count; i++)
         {
@@ -36,9 +38,16 @@ public static class ScenarioObjects
                     Name = name,
                     Labels = new Dictionary<string, string>(group.Labels) { ["kubernetes.io/hostname"] = name, ["kubernetes.io/os"] = "linux" },
                 },
-                Spec = new V1NodeSpec { Taints = taints.Count == 0 ? null : taints, Unschedulable = group.Unschedulable ? true : null },
+                Spec = new V1NodeSpec
+                {
+                    Taints = taints.Count == 0 ? null : taints,
+                    Unschedulable = group.Unschedulable ? true : null,
+                    PodCIDR = PodAddresses.NodePodCidr(firstIndex + i - 1),
+                    PodCIDRs = [PodAddresses.NodePodCidr(firstIndex + i - 1)],
+                },
                 Status = new V1NodeStatus
                 {
+                    Addresses = [new V1NodeAddress { Address = PodAddresses.NodeInternalIP(firstIndex + i - 1), Type = "InternalIP" }, new V1NodeAddress { Address = name, Type = "Hostname" }],
                     Capacity = resources,
                     Allocatable = resources,
                     Conditions = [new V1NodeCondition { Type = "Ready", Status = group.Ready ? "True" : "Unknown", Reason = group.Ready ? "KubeletReady" : "NodeStatusUnknown" }],

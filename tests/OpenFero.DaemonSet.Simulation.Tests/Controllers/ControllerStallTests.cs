@@ -26,6 +26,7 @@ public sealed class ControllerStallTests
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-22T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         await using var cluster = await SimulatedCluster.StartAsync(
             new SimulatedClusterOptions { Scenario = "healthy", ControllerStallBound = TimeSpan.FromSeconds(2), Time = time }, Cancel);
+        cluster.JobHandlers.Register("busybox", (_, _) => Task.FromResult(0));
         using var client = new k8s.Kubernetes(cluster.ClientConfiguration());
         using var http = new HttpClient { BaseAddress = cluster.BaseAddress };
 

@@ -109,6 +109,7 @@ public sealed class KubectlTests
     public async Task Get_jobs_watch_shows_a_job_running_to_completion()
     {
         await using var cluster = await Start("healthy");
+        cluster.JobHandlers.Register("busybox", (_, _) => Task.FromResult(0));
         using var kubectl = new KubectlRunner(cluster);
         var manifest = Path.Combine(kubectl.Folder, "job.yaml");
         await File.WriteAllTextAsync(manifest, """

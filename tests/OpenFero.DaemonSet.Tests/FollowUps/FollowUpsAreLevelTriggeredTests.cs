@@ -17,6 +17,7 @@ public sealed class FollowUpsAreLevelTriggeredTests
     public async Task A_job_whose_create_answers_after_the_webhook_gave_up_still_gets_its_event_verdict_and_operarius_status()
     {
         await using var host = await ServerHost.StartClusterAsync();
+        host.Cluster.JobHandlers.Register("ghcr.io/openfero/openfero-daemonset", (_, _) => Task.FromResult(0));
         var server = await host.StartServerAsync("--Webhook:AnswerTimeout", "00:00:01", "--Kubernetes:AttemptTimeout", "00:00:30", "--Kubernetes:TotalTimeout", "00:01:00");
         host.Cluster.Faults.Script(new FaultMatch("create", "jobs"), 1, new Fault.Latency(TimeSpan.FromSeconds(3)));
         var probe = new FollowUpProbe(host);
@@ -43,6 +44,7 @@ public sealed class FollowUpsAreLevelTriggeredTests
     public async Task A_job_created_while_no_server_ran_gets_its_records_when_a_server_starts()
     {
         await using var host = await ServerHost.StartClusterAsync();
+        host.Cluster.JobHandlers.Register("ghcr.io/openfero/openfero-daemonset", (_, _) => Task.FromResult(0));
         var probe = new FollowUpProbe(host);
         var job = await probe.CreateJobAsync(FollowUpProbe.RolloutStuck());
         await Eventually.HoldsAsync(async () => JobStates.Of(await probe.JobAsync(job)).IsFinished(), "the Job to finish before any server runs");
@@ -62,6 +64,7 @@ public sealed class FollowUpsAreLevelTriggeredTests
     public async Task Two_replicas_count_each_job_once_and_announce_it_once()
     {
         await using var host = await ServerHost.StartClusterAsync();
+        host.Cluster.JobHandlers.Register("ghcr.io/openfero/openfero-daemonset", (_, _) => Task.FromResult(0));
         await host.StartServerAsync();
         await host.StartServerAsync();
         var probe = new FollowUpProbe(host);
@@ -96,6 +99,7 @@ public sealed class FollowUpsAreLevelTriggeredTests
     public async Task A_restarted_server_does_not_record_a_job_again()
     {
         await using var host = await ServerHost.StartClusterAsync();
+        host.Cluster.JobHandlers.Register("ghcr.io/openfero/openfero-daemonset", (_, _) => Task.FromResult(0));
         var probe = new FollowUpProbe(host);
         var first = await ServerReplica.StartAsync(host);
         var job = await probe.CreateJobAsync(FollowUpProbe.RolloutStuck());

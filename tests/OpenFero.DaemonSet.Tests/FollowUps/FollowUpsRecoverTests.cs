@@ -11,6 +11,7 @@ public sealed class FollowUpsRecoverTests
     public async Task A_claim_left_by_a_replica_that_stopped_is_taken_over_once_it_expires()
     {
         await using var host = await ServerHost.StartClusterAsync();
+        host.Cluster.JobHandlers.Register("ghcr.io/openfero/openfero-daemonset", (_, _) => Task.FromResult(0));
         var probe = new FollowUpProbe(host);
         var job = await probe.CreateJobAsync(FollowUpProbe.RolloutStuck(), new Dictionary<string, string>
         {
@@ -31,6 +32,7 @@ public sealed class FollowUpsRecoverTests
     public async Task A_follow_up_kubernetes_refused_is_done_at_a_later_resync_and_counted_once()
     {
         await using var host = await ServerHost.StartClusterAsync();
+        host.Cluster.JobHandlers.Register("ghcr.io/openfero/openfero-daemonset", (_, _) => Task.FromResult(0));
         var server = await host.StartServerAsync("--FollowUps:ResyncInterval", "00:00:00.500", "--Kubernetes:MaxRetryAttempts", "1", "--Kubernetes:RetryBaseDelay", "00:00:00.010");
         var probe = new FollowUpProbe(host);
         host.Cluster.Faults.InjectRate(1.0, new Fault.ServerError(), new FaultMatch("create", "events"));

@@ -10,6 +10,7 @@ public sealed class RecordsAndHistoryTests
     public async Task Job_start_and_end_are_recorded_on_the_operarius_the_daemonset_and_in_the_history()
     {
         await using var host = await ServerHost.StartClusterAsync();
+        host.Cluster.JobHandlers.Register("ghcr.io/openfero/openfero-daemonset", (_, _) => Task.FromResult(0));
         var server = await host.StartServerAsync();
         var cancel = TestContext.Current.CancellationToken;
 

@@ -4,7 +4,8 @@ using OpenFero.DaemonSet.Simulation.Store;
 namespace OpenFero.DaemonSet.Simulation.Api.Strategies;
 
 /// <summary>
-/// Pods start Pending, default to a 30 s termination grace period, and a pod bound to a node is deleted
+/// Pods start Pending, default to a 30 s termination grace period and their containers' probe and port defaults
+/// (<see cref="PodSpecDefaults"/>; templates of DaemonSets and Jobs are not defaulted yet), and a pod bound to a node is deleted
 /// gracefully: marked, then removed by its kubelet once its containers have stopped.
 /// </summary>
 public sealed class PodStrategy : IResourceStrategy
@@ -15,6 +16,7 @@ public sealed class PodStrategy : IResourceStrategy
         created["spec"] = spec;
         spec["terminationGracePeriodSeconds"] ??= 30;
         spec["restartPolicy"] ??= "Always";
+        PodSpecDefaults.Apply(spec);
         created["status"] ??= new JsonObject { ["phase"] = "Pending" };
     }
 

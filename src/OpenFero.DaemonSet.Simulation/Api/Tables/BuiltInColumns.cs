@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OpenFero.DaemonSet.Semantics;
 using OpenFero.DaemonSet.Simulation.Store;
 using static OpenFero.DaemonSet.Simulation.Api.Tables.PrinterColumn;
 
@@ -13,12 +12,11 @@ public static class BuiltInColumns
         "DaemonSet" => DaemonSets,
         "Pod" => Pods,
         "Node" => Nodes,
-        "Job" => Jobs,
+        "Job" => JobColumns.All,
+        "ControllerRevision" => ControllerRevisionColumns.All,
         "Namespace" => [NameColumn, Text("Status", o => Str(o["status"]?["phase"])), Age],
         "Lease" => [NameColumn, Text("Holder", o => Str(o["spec"]?["holderIdentity"])), Age],
-        "Event" => [Text("Last Seen", o => o["lastTimestamp"] is { } last ? last.GetValue<string>() : null), Text("Type", o => Str(o["type"])),
-            Text("Reason", o => Str(o["reason"])), Text("Object", o => $"{Str(o["involvedObject"]?["kind"]).ToLowerInvariant()}/{Str(o["involvedObject"]?["name"])}"),
-            Text("Message", o => Str(o["message"]))],
+        "Event" when type.Group.Length == 0 => EventColumns.All,
         "CustomResourceDefinition" => [NameColumn, Text("Created At", o => Str(o["metadata"]?["creationTimestamp"]))],
         _ => null,
     };
@@ -35,7 +33,7 @@ public static class BuiltInColumns
         Age,
         Text("Containers", o => Containers(o["spec"]?["template"]?["spec"], "name"), priority: 1),
         Text("Images", o => Containers(o["spec"]?["template"]?["spec"], "image"), priority: 1),
-        Text("Selector", o => Pairs(o["spec"]?["selector"]?["matchLabels"]), priority: 1),
+        Text("Selector", o => SelectorText.Format(o["spec"]?["selector"]), priority: 1),
     ];
 
     private static readonly PrinterColumn[] Pods =
@@ -58,16 +56,7 @@ public static class BuiltInColumns
         Text("Version", o => Str(o["status"]?["nodeInfo"]?["kubeletVersion"])),
     ];
 
-    private static readonly PrinterColumn[] Jobs =
-    [
-        NameColumn,
-        Text("Status", JobStatus),
-        Text("Completions", o => $"{Int(o["status"]?["succeeded"])}/{Int(o["spec"]?["completions"] ?? 1)}"),
-        new("Duration", "string", 0, (o, now) => JobDuration(o, now)),
-        Age,
-    ];
-
-    private static string Containers(JsonNode? podSpec, string field) =>
+    internal static string Containers(JsonNode? podSpec, string field) =>
         string.Join(",", (podSpec?["containers"] as JsonArray ?? []).Select(c => Str(c?[field])));
 
     /// <summary>kubectl's pod STATUS: the phase, overridden by a container's waiting or terminated reason, then by Terminating.</summary>
@@ -101,24 +90,5 @@ public static class BuiltInColumns
             .Order(StringComparer.Ordinal)
             .ToList();
         return roles.Count == 0 ? "<none>" : string.Join(",", roles);
-    }
-
-    private static string JobStatus(JsonObject job)
-    {
-        bool Has(string type) => (job["status"]?["conditions"] as JsonArray ?? []).Any(c => Str(c?["type"]) == type && Str(c?["status"]) == "True");
-        return Has("Complete") ? "Complete" : Has("Failed") ? "Failed" : job["spec"]?["suspend"]?.GetValue<bool>() == true ? "Suspended" : "Running";
-    }
-
-    private static string JobDuration(JsonObject job, DateTimeOffset now)
-    {
-        if (job["status"]?["startTime"] is not { } start)
-        {
-            return "";
-        }
-
-        var end = job["status"]?["completionTime"] is { } done
-            ? DateTimeOffset.Parse(done.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
-            : now;
-        return HumanDuration.Format(end - DateTimeOffset.Parse(start.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
     }
 }
