@@ -21,6 +21,7 @@ public static class ResourceTypes
     // Served and stored only, with no controller: what `kubectl apply -f rbac/` installs, and the other groups kubectl may meet.
     public static readonly ResourceType ServiceAccounts = new("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true, ["sa"], None);
     public static readonly ResourceType ConfigMaps = new("", "v1", "configmaps", "configmap", "ConfigMap", true, ["cm"], None);
+    public static readonly ResourceType Secrets = new("", "v1", "secrets", "secret", "Secret", true, None, None);
     public static readonly ResourceType Services = new("", "v1", "services", "service", "Service", true, ["svc"], Status);
     public static readonly ResourceType Deployments = new("apps", "v1", "deployments", "deployment", "Deployment", true, ["deploy"], Status);
     public static readonly ResourceType Roles = new(Rbac, "v1", "roles", "role", "Role", true, None, None);
@@ -33,6 +34,6 @@ public static class ResourceTypes
     public static IReadOnlyList<ResourceType> BuiltIn { get; } =
     [
         Namespaces, Nodes, Pods, Events, DaemonSets, ControllerRevisions, Jobs, Leases, CustomResourceDefinitions,
-        ServiceAccounts, ConfigMaps, Services, Deployments, Roles, ClusterRoles, RoleBindings, ClusterRoleBindings, PodDisruptionBudgets, EventsV1,
+        ServiceAccounts, ConfigMaps, Secrets, Services, Deployments, Roles, ClusterRoles, RoleBindings, ClusterRoleBindings, PodDisruptionBudgets, EventsV1,
     ];
 }

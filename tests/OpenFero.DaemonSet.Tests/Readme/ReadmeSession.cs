@@ -16,6 +16,7 @@ internal sealed class ReadmeSession(IReadOnlyDictionary<string, string> replacem
     /// <summary>How long a command may take to succeed: a first <c>dotnet run</c> and a rollout take seconds each on a loaded machine.</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(150);
     private static readonly TimeSpan OneRun = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan WatchQuiet = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, string> environment = new(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal);
     private readonly List<(string Shell, Process Process, StringBuilder Output)> running = [];
@@ -39,7 +40,7 @@ internal sealed class ReadmeSession(IReadOnlyDictionary<string, string> replacem
             // The value as bash makes it ($PWD, $(...), quotes), kept for the lines after it.
             var exported = await RunToExitAsync($"{shell} && printf '%s' \"${name}\"");
             Assert.True(exported.ExitCode == 0, $"`{shell}` failed: {exported.Output}");
-            environment[name] = exported.Output;
+            environment[name] = exported.Output.TrimEnd('\n');
             return;
         }
 
@@ -72,19 +73,23 @@ internal sealed class ReadmeSession(IReadOnlyDictionary<string, string> replacem
         }
     }
 
-    /// <summary>A watch (<c>-w</c>, <c>-f</c>) prints what it watches and keeps going: it must print, and not fail.</summary>
+    /// <summary>
+    /// A watch (<c>-w</c>, <c>logs -f</c>) prints what it watches and keeps going: it must not fail, and it passes once
+    /// it prints or, still running, has waited <see cref="WatchQuiet"/> for something to happen (a Job watch before any Job).
+    /// </summary>
     private async Task WatchAsync(string shell)
     {
         var (process, output) = Start(shell);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await Eventually.HoldsAsync(
                 () =>
                 {
                     Assert.False(process.HasExited && process.ExitCode != 0, $"`{shell}` failed with exit {(process.HasExited ? process.ExitCode : 0)}:\n{Read(output)}");
-                    return Read(output).Contains('\n', StringComparison.Ordinal);
+                    return Read(output).Contains('\n', StringComparison.Ordinal) || (!process.HasExited && System.Diagnostics.Stopwatch.GetElapsedTime(started) > WatchQuiet);
                 },
-                $"`{shell}` prints what it watches",
+                $"`{shell}` prints what it watches, or keeps watching",
                 Bound);
         }
         finally
