@@ -50,7 +50,8 @@ public sealed partial class ClusterStore
 
     /// <summary>
     /// Records that deletion of an object was requested at a given time (a scenario that starts with a pod stuck
-    /// Terminating for a while): sets deletionTimestamp as the API server would have then.
+    /// Terminating for a while): sets deletionTimestamp as the API server would have then. An object must have
+    /// existed before its deletion was requested: one created later is back-dated to an hour before the request.
     /// </summary>
     public StoredObject MarkDeletionRequested(ResourceType type, string? ns, string name, DateTimeOffset deletionTimestamp, long gracePeriodSeconds)
     {
@@ -61,6 +62,12 @@ public sealed partial class ClusterStore
             var metadata = Metadata(marked);
             metadata["deletionTimestamp"] = Rfc3339(deletionTimestamp);
             metadata["deletionGracePeriodSeconds"] = gracePeriodSeconds;
+            var requested = deletionTimestamp.AddSeconds(-gracePeriodSeconds);
+            if (!DateTimeOffset.TryParse(metadata["creationTimestamp"]?.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal, out var created) || created >= requested)
+            {
+                metadata["creationTimestamp"] = Rfc3339(requested.AddHours(-1));
+            }
             return Commit(type, ns, name, marked, WatchEventType.Modified);
         }
     }

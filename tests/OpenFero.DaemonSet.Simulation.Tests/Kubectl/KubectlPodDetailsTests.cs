@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using OpenFero.DaemonSet.Simulation.Hosting;
 
@@ -44,7 +45,39 @@ public sealed class KubectlPodDetailsTests
         Assert.Contains("9100/TCP", describe, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Describe_daemonset_shows_the_probe_and_port_defaults_of_its_template()
+    {
+        await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = "healthy", RunControllers = false }, Cancel);
+        using var kubectl = new KubectlRunner(cluster);
+
+        var describe = await kubectl.SucceedAsync("describe daemonset node-exporter -n monitoring");
+
+        Assert.Contains("timeout=1s period=10s #success=1 #failure=3", describe, StringComparison.Ordinal);
+        Assert.Contains("9100/TCP", describe, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pod_stuck_terminating_was_created_before_its_deletion_was_requested()
+    {
+        await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = "stuck-rollout", RunControllers = false }, Cancel);
+        using var kubectl = new KubectlRunner(cluster);
+
+        var pods = Items(await kubectl.SucceedAsync("get pods -A -o json"));
+
+        var terminating = pods.Where(p => p["metadata"]!["deletionTimestamp"] is not null).ToList();
+        Assert.NotEmpty(terminating);
+        Assert.All(terminating, pod =>
+        {
+            var created = Time(pod["metadata"]!["creationTimestamp"]);
+            var requested = Time(pod["metadata"]!["deletionTimestamp"]).AddSeconds(-pod["metadata"]!["deletionGracePeriodSeconds"]!.GetValue<long>());
+            Assert.True(created < requested, $"created {created:O}, deletion requested {requested:O}");
+        });
+    }
+
     private static List<JsonNode> Items(string list) => [.. ((JsonArray)JsonNode.Parse(list)!["items"]!).Select(i => i!)];
 
     private static string Str(JsonNode? node) => node?.GetValue<string>() ?? "";
+
+    private static DateTimeOffset Time(JsonNode? node) => DateTimeOffset.Parse(Str(node), CultureInfo.InvariantCulture);
 }

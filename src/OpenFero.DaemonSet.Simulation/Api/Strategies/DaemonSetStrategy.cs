@@ -6,7 +6,7 @@ namespace OpenFero.DaemonSet.Simulation.Api.Strategies;
 
 /// <summary>
 /// What the API server does to a DaemonSet: defaults (RollingUpdate, maxUnavailable 1, maxSurge 0,
-/// revisionHistoryLimit 10), the rolling-update validation, and the template generation annotation that
+/// revisionHistoryLimit 10, the template's container defaults of <see cref="PodSpecDefaults"/>), the rolling-update validation, and the template generation annotation that
 /// goes up with every template change.
 /// </summary>
 public sealed class DaemonSetStrategy : IResourceStrategy
@@ -40,6 +40,7 @@ public sealed class DaemonSetStrategy : IResourceStrategy
         ds["spec"] = spec;
         var strategy = spec["updateStrategy"] as JsonObject ?? [];
         spec["updateStrategy"] = strategy;
+        PodSpecDefaults.Apply(spec["template"]?["spec"]);
         strategy["type"] ??= "RollingUpdate";
         if (strategy["type"]!.GetValue<string>() == "RollingUpdate")
         {

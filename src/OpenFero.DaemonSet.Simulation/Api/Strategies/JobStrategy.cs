@@ -28,6 +28,7 @@ public sealed class JobStrategy : IResourceStrategy
         labels["batch.kubernetes.io/job-name"] = name;
         labels["controller-uid"] = uid;
         labels["job-name"] = name;
+        PodSpecDefaults.Apply(template["spec"]);
         var restartPolicy = template["spec"]?["restartPolicy"]?.GetValue<string>();
         if (restartPolicy is not ("Never" or "OnFailure"))
         {

@@ -5,7 +5,7 @@ namespace OpenFero.DaemonSet.Simulation.Api.Strategies;
 
 /// <summary>
 /// Pods start Pending, default to a 30 s termination grace period and their containers' probe and port defaults
-/// (<see cref="PodSpecDefaults"/>; templates of DaemonSets and Jobs are not defaulted yet), and a pod bound to a node is deleted
+/// (<see cref="PodSpecDefaults"/>, as the templates of DaemonSets and Jobs are), and a pod bound to a node is deleted
 /// gracefully: marked, then removed by its kubelet once its containers have stopped.
 /// </summary>
 public sealed class PodStrategy : IResourceStrategy
