@@ -22,27 +22,40 @@ internal static partial class ReadmeBlocks
 
             var keepsRunning = marker.Groups["keeps"].Success;
             var fence = i + 1;
-            if (fence >= lines.Length || !lines[fence].StartsWith("```", StringComparison.Ordinal))
+            if (fence >= lines.Length || !IsFence(lines[fence]))
             {
                 throw new InvalidOperationException($"README line {i + 1}: a runnable marker must be followed by a fenced block");
             }
 
-            for (var line = fence + 1; line < lines.Length && !lines[line].StartsWith("```", StringComparison.Ordinal); line++)
+            var continued = "";
+            for (var line = fence + 1; line < lines.Length && !IsFence(lines[line]); line++)
             {
-                if (ReadmeCommand.Parse(lines[line].TrimEnd('\r'), keepsRunning) is { } command)
+                // A line ending in a backslash goes on on the next, as in a shell.
+                var text = lines[line].TrimEnd('\r').Trim();
+                if (text.EndsWith('\\'))
+                {
+                    continued += text[..^1];
+                    continue;
+                }
+
+                if (ReadmeCommand.Parse(continued + text, keepsRunning) is { } command)
                 {
                     commands.Add(command);
                 }
+
+                continued = "";
             }
         }
 
         return commands;
     }
 
+    private static bool IsFence(string line) => line.TrimStart().StartsWith("```", StringComparison.Ordinal);
+
     public static IReadOnlyList<string> Sessions(string readme) =>
         [.. Marker().Matches(readme).Select(m => m.Groups["session"].Value).Distinct(StringComparer.Ordinal)];
 
-    [GeneratedRegex(@"^<!-- runnable: (?<session>[a-z-]+)(?<keeps>, keeps running)? -->\r?$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*<!-- runnable: (?<session>[a-z-]+)(?<keeps>, keeps running)? -->\r?$", RegexOptions.Multiline)]
     private static partial Regex Marker();
 }
 

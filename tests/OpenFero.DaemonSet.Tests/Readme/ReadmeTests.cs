@@ -21,6 +21,38 @@ public sealed class ReadmeTests
     }
 
     [Fact]
+    public void Marked_blocks_are_read_in_order_indented_or_not_with_continued_lines_joined_and_comments_as_expectations()
+    {
+        const string readme = """
+            <!-- runnable: demo, keeps running -->
+            ```
+            server --port 1
+            ```
+            Not this one:
+            ```
+            rm -rf /
+            ```
+            1. In a list:
+               <!-- runnable: demo -->
+               ```sh
+               export X="$(echo a)"
+               kubectl get jobs -w
+               kubectl get lease -l a=b \
+                 -o name      # shows: lease, deleted
+               ```
+            """;
+
+        var commands = ReadmeBlocks.Session(readme, "demo");
+
+        Assert.Equal(["server --port 1", "export X=\"$(echo a)\"", "kubectl get jobs -w", "kubectl get lease -l a=b -o name"], commands.Select(c => c.Shell));
+        Assert.Equal([true, false, false, false], commands.Select(c => c.KeepsRunning));
+        Assert.Equal("X", commands[1].Export);
+        Assert.True(commands[2].IsWatch);
+        Assert.Equal(["lease", "deleted"], commands[3].Shows);
+        Assert.Equal(["demo"], ReadmeBlocks.Sessions(readme));
+    }
+
+    [Fact]
     public async Task The_playground_and_what_it_says_to_do_next_work_as_written()
     {
         var folder = Directory.CreateTempSubdirectory("openfero-readme-").FullName;
