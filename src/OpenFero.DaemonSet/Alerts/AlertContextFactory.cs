@@ -6,7 +6,8 @@ namespace OpenFero.DaemonSet.Alerts;
 /// One alert becomes an <see cref="AlertContext"/>: <c>OPENFERO_&lt;LABEL&gt;</c> for every label (upper case,
 /// anything outside [A-Z0-9_] becomes <c>_</c>), and the target from <c>namespace</c> + <c>daemonset</c> only —
 /// the pod, instance, service and container labels of kube-state-metrics alerts name the exporter, not the
-/// DaemonSet. Values are copied as data, never evaluated.
+/// DaemonSet. Values are copied as data, never evaluated. An alert sent without a fingerprint (by OpenFero's test
+/// alerts or by hand) gets the one Alertmanager would have given its labels.
 /// </summary>
 /// <remarks>
 /// Labels whose names differ only in case or punctuation (<c>NAMESPACE</c> and <c>namespace</c>) map to the same
@@ -67,7 +68,7 @@ public static class AlertContextFactory
         return new AlertContext(
             labels.GetValueOrDefault("alertname") ?? "",
             alert.Status ?? "",
-            alert.Fingerprint ?? "",
+            string.IsNullOrEmpty(alert.Fingerprint) ? LabelSetFingerprint.Of(labels) : alert.Fingerprint,
             alert.StartsAt ?? DateTimeOffset.MinValue,
             groupKey,
             labels,

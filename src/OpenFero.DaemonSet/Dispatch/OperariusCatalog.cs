@@ -1,15 +1,19 @@
 using k8s;
 using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Metrics;
 
 namespace OpenFero.DaemonSet.Dispatch;
 
-/// <summary>The Operarii of the Operarius namespace, kept current with list+watch; ready once first listed.</summary>
+/// <summary>
+/// The Operarii of the Operarius namespace, kept current with list+watch; ready once first listed. Counted on
+/// /metrics as OpenFero does: the Operarii loaded, and each failed list or watch.
+/// </summary>
 public sealed class OperariusCatalog : BackgroundService
 {
     private readonly ListWatch<Operarius> cache;
 
-    public OperariusCatalog(IKubernetes client, IOptions<RemediationJobOptions> options, TimeProvider time, ILogger<OperariusCatalog> logger)
+    public OperariusCatalog(IKubernetes client, IOptions<RemediationJobOptions> options, ServerMetrics metrics, TimeProvider time, ILogger<OperariusCatalog> logger)
     {
         var ns = options.Value.OperariusNamespace;
         cache = new ListWatch<Operarius>(
@@ -23,6 +27,8 @@ public sealed class OperariusCatalog : BackgroundService
             (resourceVersion, token) => WatchAsync(client, ns, resourceVersion, token),
             time,
             logger);
+        cache.Failed += _ => metrics.OperariusSyncError();
+        metrics.ObserveOperariiLoaded(() => cache.Items.Count);
     }
 
     public bool IsReady => cache.Synced;

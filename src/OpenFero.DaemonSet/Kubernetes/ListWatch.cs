@@ -24,6 +24,9 @@ public sealed partial class ListWatch<T>(
     /// <summary>Called for every object seen added or changed (previous version or null, current version).</summary>
     public event Action<T?, T>? Changed;
 
+    /// <summary>Called when a list or a watch failed (after the client's retries), before listing again.</summary>
+    public event Action<Exception>? Failed;
+
     public bool Synced => synced;
 
     /// <summary>The objects as last seen, as an immutable list (rebuilt on change, so reading it is free).</summary>
@@ -55,6 +58,7 @@ public sealed partial class ListWatch<T>(
             catch (Exception error)
             {
                 LogRelisting(logger, description, error.Message);
+                Failed?.Invoke(error);
                 try
                 {
                     await Task.Delay(RetryDelay, time, cancellationToken);

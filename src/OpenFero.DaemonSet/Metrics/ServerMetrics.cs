@@ -27,7 +27,9 @@ public sealed class ServerMetrics
     private readonly Counter<long> remediationOutcomes;
     private readonly Counter<long> kubernetesRetries;
     private readonly Counter<long> kubernetesFailures;
+    private readonly Counter<long> operariusSyncErrors;
     private readonly Histogram<double> webhookDuration;
+    private Func<int>? operariiLoaded;
 
     public ServerMetrics(IMeterFactory meters)
     {
@@ -39,6 +41,8 @@ public sealed class ServerMetrics
         remediationOutcomes = Meter.CreateCounter<long>("remediation_outcomes_total", description: "Remediation Jobs seen ending, by the run's outcome.");
         kubernetesRetries = Meter.CreateCounter<long>("kubernetes_retries_total", description: "Kubernetes API calls retried, by reason.");
         kubernetesFailures = Meter.CreateCounter<long>("kubernetes_failures_total", description: "Kubernetes API calls that failed after retries, by reason.");
+        operariusSyncErrors = Meter.CreateCounter<long>("operarius_sync_errors_total", description: "Lists and watches of Operarii that failed.");
+        Meter.CreateObservableGauge<int>("operarius_items_loaded", OperariiLoadedMeasurements, description: "Operarii in this replica's catalog.");
         webhookDuration = Meter.CreateHistogram<double>("webhook_duration_seconds", unit: "s", description: "Time to answer POST /alerts.");
     }
 
@@ -51,6 +55,7 @@ public sealed class ServerMetrics
         jobsCreated.Add(0);
         jobsSucceeded.Add(0);
         jobsFailed.Add(0);
+        operariusSyncErrors.Add(0);
         foreach (var outcome in Outcomes)
         {
             remediationOutcomes.Add(0, Outcome(outcome));
@@ -71,7 +76,15 @@ public sealed class ServerMetrics
 
     public void KubernetesFailure(string reason) => kubernetesFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
+    public void OperariusSyncError() => operariusSyncErrors.Add(1);
+
+    /// <summary>Where <c>operarius_items_loaded</c> reads its value; nothing is exported before the catalog exists.</summary>
+    public void ObserveOperariiLoaded(Func<int> count) => operariiLoaded = count;
+
     public void WebhookAnswered(TimeSpan elapsed) => webhookDuration.Record(elapsed.TotalSeconds);
+
+    private IEnumerable<Measurement<int>> OperariiLoadedMeasurements() =>
+        operariiLoaded is { } count ? [new Measurement<int>(count())] : [];
 
     private static KeyValuePair<string, object?> Outcome(string outcome) => new("outcome", outcome);
 }

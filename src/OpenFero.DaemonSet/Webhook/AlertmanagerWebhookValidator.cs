@@ -3,7 +3,10 @@ using OpenFero.DaemonSet.Alerts;
 
 namespace OpenFero.DaemonSet.Webhook;
 
-/// <summary>What a webhook body must hold for each alert to be acted on; failures name the field by path.</summary>
+/// <summary>
+/// What a webhook body must hold for each alert to be acted on; failures name the field by path. No fingerprint is
+/// required: OpenFero's and hand-made alerts carry none, and one is computed from the labels as Alertmanager would.
+/// </summary>
 public sealed class AlertmanagerWebhookValidator : AbstractValidator<AlertmanagerWebhook>
 {
     public AlertmanagerWebhookValidator()
@@ -18,7 +21,6 @@ public sealed class AlertmanagerWebhookValidator : AbstractValidator<Alertmanage
         public AlertValidator()
         {
             RuleFor(a => a.Status).Must(s => s is "firing" or "resolved").OverridePropertyName("status").WithMessage("status must be \"firing\" or \"resolved\"");
-            RuleFor(a => a.Fingerprint).NotEmpty().OverridePropertyName("fingerprint").WithMessage("fingerprint is required");
             RuleFor(a => a.StartsAt).NotNull().OverridePropertyName("startsAt").WithMessage("startsAt is required");
             RuleFor(a => a.Labels).NotNull().OverridePropertyName("labels").WithMessage("labels are required");
             RuleFor(a => a.Labels!.GetValueOrDefault("alertname"))

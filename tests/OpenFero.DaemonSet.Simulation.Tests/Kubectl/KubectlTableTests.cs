@@ -51,7 +51,7 @@ public sealed class KubectlTableTests
         var lines = (await kubectl.SucceedAsync("get op -n openfero")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(["NAME", "ALERT", "STATUS", "ENABLED", "EXECUTIONS", "AGE"], Words(lines[0]));
-        Assert.Contains(lines, line => Words(line) is ["daemonset-rollout-fix", "KubeDaemonSetRolloutStuck", "firing", ..]);
+        Assert.Contains(lines, line => Words(line) is ["openfero-daemonset-remediate", "KubeDaemonSetRolloutStuck", "firing", ..]);
     }
 
     private static string[] Words(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);

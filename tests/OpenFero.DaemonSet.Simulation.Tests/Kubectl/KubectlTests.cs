@@ -141,9 +141,9 @@ public sealed class KubectlTests
 
         await kubectl.SucceedAsync($"apply -f {Path.Combine(folder, "operarius-crd.yaml")}");
         var output = await kubectl.SucceedAsync($"apply -f {folder}");
-        var operarius = JsonNode.Parse(await kubectl.SucceedAsync("get op daemonset-rollout-fix -n openfero -o json"))!;
+        var operarius = JsonNode.Parse(await kubectl.SucceedAsync("get op openfero-daemonset-remediate -n openfero -o json"))!;
 
-        Assert.Contains("operarius.openfero.io/daemonset-rollout-fix created", output, StringComparison.Ordinal);
+        Assert.Contains("operarius.openfero.io/openfero-daemonset-remediate created", output, StringComparison.Ordinal);
         Assert.Equal("KubeDaemonSetRolloutStuck", operarius["spec"]!["alertSelector"]!["alertname"]!.GetValue<string>());
     }
 }

@@ -78,7 +78,7 @@ public sealed class FollowUpDecisionTests
 
     private static V1Job Job(string? done, bool finished = false, bool target = true, string? claim = null)
     {
-        var annotations = new Dictionary<string, string> { [RemediationJobFacts.OperariusAnnotation] = "daemonset-rollout-fix" };
+        var annotations = new Dictionary<string, string> { [RemediationJobFacts.OperariusAnnotation] = "openfero-daemonset-remediate" };
         if (done is not null)
         {
             annotations[FollowUpSteps.DoneAnnotation] = done;
@@ -96,7 +96,7 @@ public sealed class FollowUpDecisionTests
 
         return new V1Job
         {
-            Metadata = new V1ObjectMeta { Name = "daemonset-rollout-fix-0123456789", NamespaceProperty = "openfero", Annotations = annotations },
+            Metadata = new V1ObjectMeta { Name = "openfero-daemonset-remediate-0123456789", NamespaceProperty = "openfero", Annotations = annotations },
             Status = finished ? new V1JobStatus { Conditions = [new V1JobCondition { Type = "Complete", Status = "True" }] } : new V1JobStatus { Active = 1 },
         };
     }

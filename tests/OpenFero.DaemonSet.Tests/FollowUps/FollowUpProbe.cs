@@ -12,7 +12,7 @@ namespace OpenFero.DaemonSet.Tests.FollowUps;
 /// <summary>What the tests of the follow-ups read from the simulated cluster, and the Jobs they create as the server would.</summary>
 internal sealed class FollowUpProbe(ServerHost host)
 {
-    public const string OperariusName = "daemonset-rollout-fix";
+    public const string OperariusName = "openfero-daemonset-remediate";
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -49,7 +49,7 @@ public sealed class JobOutcomeTests
 
     private static V1Job Job(params V1JobCondition[] conditions) => new()
     {
-        Metadata = new V1ObjectMeta { Name = "daemonset-rollout-fix-0123456789", Uid = "u1" },
+        Metadata = new V1ObjectMeta { Name = "openfero-daemonset-remediate-0123456789", Uid = "u1" },
         Status = new V1JobStatus { Conditions = conditions },
     };
 

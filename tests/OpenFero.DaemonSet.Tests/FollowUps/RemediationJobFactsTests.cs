@@ -12,13 +12,13 @@ public sealed class RemediationJobFactsTests
     {
         var longName = "node-exporter-" + new string('x', 70);
         var alert = FollowUpProbe.RolloutStuck() with { Target = new DaemonSetTarget("monitoring", longName) };
-        var operarius = new Operarius { Metadata = new V1ObjectMeta { Name = "daemonset-rollout-fix", NamespaceProperty = "openfero" } };
+        var operarius = new Operarius { Metadata = new V1ObjectMeta { Name = "openfero-daemonset-remediate", NamespaceProperty = "openfero" } };
 
         var job = RemediationJobBuilder.Build(operarius, alert);
         var facts = RemediationJobFacts.Of(job);
 
         Assert.Equal(new DaemonSetTarget("monitoring", longName), facts.Target);
-        Assert.Equal("daemonset-rollout-fix", facts.Operarius);
+        Assert.Equal("openfero-daemonset-remediate", facts.Operarius);
         Assert.Equal("KubeDaemonSetRolloutStuck", facts.AlertName);
         Assert.Equal("bf3f2cdae9d34948", facts.Fingerprint);
         Assert.Equal(alert.StartsAt, facts.StartsAt);

@@ -9,7 +9,7 @@ public sealed class GrafanaDashboardTests
     private static readonly string DashboardFile = Path.Combine(RepositoryRoot.Path, "deploy", "dashboards", "openfero-daemonset.json");
 
     [Fact]
-    public void The_dashboard_shows_alerts_jobs_kubernetes_and_latency_from_metrics_the_server_exports()
+    public void The_dashboard_shows_alerts_jobs_kubernetes_latency_and_the_operarius_catalog_from_metrics_the_server_exports()
     {
         var dashboard = JsonNode.Parse(File.ReadAllText(DashboardFile))!;
 
@@ -22,6 +22,7 @@ public sealed class GrafanaDashboardTests
             {
                 "openfero_alerts_received_total", "openfero_jobs_created_total", "openfero_jobs_succeeded_total", "openfero_jobs_failed_total",
                 "openfero_kubernetes_failures_total", "openfero_kubernetes_retries_total", "openfero_webhook_duration_seconds_bucket",
+                "openfero_operarius_items_loaded", "openfero_operarius_sync_errors_total",
             },
             queried);
     }

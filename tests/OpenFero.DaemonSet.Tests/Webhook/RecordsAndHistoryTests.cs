@@ -16,7 +16,7 @@ public sealed class RecordsAndHistoryTests
 
         var job = (await (await server.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json")).JsonAsync())["alerts"]![0]!["job"]!.GetValue<string>();
         var status = await Eventually.ReachesAsync(async () =>
-                ((JsonElement)await host.Client.CustomObjects.GetNamespacedCustomObjectAsync("openfero.io", "v1alpha1", "openfero", "operariuses", "daemonset-rollout-fix", cancellationToken: cancel))
+                ((JsonElement)await host.Client.CustomObjects.GetNamespacedCustomObjectAsync("openfero.io", "v1alpha1", "openfero", "operariuses", "openfero-daemonset-remediate", cancellationToken: cancel))
                 .TryGetProperty("status", out var observed) ? observed : default,
             observed => observed.ValueKind == JsonValueKind.Object && observed.TryGetProperty("lastExecutionStatus", out var last) && last.GetString() == "Successful",
             $"the Operarius to record Job {job} as Successful", describe: observed => observed.ValueKind == JsonValueKind.Undefined ? "no status" : observed.GetRawText());

@@ -17,7 +17,7 @@ public sealed class WebhookToJobTests
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var answer = (await response.JsonAsync())["alerts"]![0]!;
         Assert.Equal("jobCreated", answer["outcome"]!.GetValue<string>());
-        Assert.Equal("daemonset-rollout-fix", answer["operarius"]!.GetValue<string>());
+        Assert.Equal("openfero-daemonset-remediate", answer["operarius"]!.GetValue<string>());
         Assert.Equal("monitoring", answer["target"]!["namespace"]!.GetValue<string>());
         var job = Assert.Single(await host.JobsAsync());
         Assert.Equal(answer["job"]!.GetValue<string>(), job.Metadata.Name);
@@ -28,7 +28,7 @@ public sealed class WebhookToJobTests
         Assert.Equal("warning", env["OPENFERO_SEVERITY"]);
         Assert.Equal("kube-state-metrics", env["OPENFERO_CONTAINER"]);
         Assert.Equal("openfero", job.Metadata.Labels["openfero.io/managed-by"]);
-        Assert.Equal("daemonset-rollout-fix", job.Metadata.Labels["openfero.io/operarius"]);
+        Assert.Equal("openfero-daemonset-remediate", job.Metadata.Labels["openfero.io/operarius"]);
         Assert.Equal("KubeDaemonSetRolloutStuck", job.Metadata.Labels["openfero.io/alert"]);
         Assert.Equal("node-exporter", job.Metadata.Labels["openfero.io/daemonset"]);
         Assert.Equal("monitoring", job.Metadata.Labels["openfero.io/daemonset-namespace"]);
