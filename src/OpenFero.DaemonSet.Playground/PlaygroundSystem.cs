@@ -77,7 +77,9 @@ public sealed class PlaygroundSystem : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Server.StopAsync();
+        // Ctrl+C ends the playground promptly: work still running after a moment (a watch, a follow-up) is cut.
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await Server.StopAsync(bounded.Token);
         await Server.DisposeAsync();
         await Cluster.DisposeAsync();
     }

@@ -121,7 +121,9 @@ public sealed class SimulatedCluster : IAsyncDisposable
             await controllers.DisposeAsync();
         }
 
-        await app.StopAsync();
+        // Open watches end when the server stops; a request still running after a moment is cut, as a stopping API server cuts it.
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await app.StopAsync(bounded.Token);
         await app.DisposeAsync();
     }
 }
