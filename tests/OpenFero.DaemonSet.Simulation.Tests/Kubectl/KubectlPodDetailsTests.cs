@@ -33,25 +33,15 @@ public sealed class KubectlPodDetailsTests
         Assert.All(pods, p => Assert.Equal(Str(p["status"]!["podIP"]), Str(p["status"]!["podIPs"]![0]!["ip"])));
     }
 
-    [Fact]
-    public async Task Describe_pod_shows_the_probe_and_port_defaults_the_api_server_applied()
+    [Theory]
+    [InlineData("pods")]
+    [InlineData("daemonset node-exporter")]
+    public async Task Describe_shows_the_probe_and_port_defaults_the_api_server_applied(string what)
     {
         await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = "healthy", RunControllers = false }, Cancel);
         using var kubectl = new KubectlRunner(cluster);
 
-        var describe = await kubectl.SucceedAsync("describe pods -n monitoring");
-
-        Assert.Contains("timeout=1s period=10s #success=1 #failure=3", describe, StringComparison.Ordinal);
-        Assert.Contains("9100/TCP", describe, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Describe_daemonset_shows_the_probe_and_port_defaults_of_its_template()
-    {
-        await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = "healthy", RunControllers = false }, Cancel);
-        using var kubectl = new KubectlRunner(cluster);
-
-        var describe = await kubectl.SucceedAsync("describe daemonset node-exporter -n monitoring");
+        var describe = await kubectl.SucceedAsync($"describe {what} -n monitoring");
 
         Assert.Contains("timeout=1s period=10s #success=1 #failure=3", describe, StringComparison.Ordinal);
         Assert.Contains("9100/TCP", describe, StringComparison.Ordinal);

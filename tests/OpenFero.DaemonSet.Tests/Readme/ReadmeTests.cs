@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using OpenFero.DaemonSet.Simulation.Hosting;
 using OpenFero.DaemonSet.Tests.Infrastructure;
+using OpenFero.DaemonSet.Tests.Peers;
 
 namespace OpenFero.DaemonSet.Tests.Readme;
 
@@ -56,7 +55,7 @@ public sealed class ReadmeTests
     public async Task The_playground_and_what_it_says_to_do_next_work_as_written()
     {
         var folder = Directory.CreateTempSubdirectory("openfero-readme-").FullName;
-        var port = FreePort();
+        var port = PeerBinary.FreePort();
         var commands = ReadmeBlocks.Session(Readme, "playground");
         Assert.Contains(commands, c => c.KeepsRunning && c.Shell.Contains("src/OpenFero.DaemonSet.Playground", StringComparison.Ordinal));
         await using (var session = new ReadmeSession(new Dictionary<string, string>(StringComparer.Ordinal)
@@ -78,7 +77,7 @@ public sealed class ReadmeTests
     [Fact]
     public async Task The_simulated_cluster_and_the_server_against_it_work_as_written()
     {
-        var port = FreePort();
+        var port = PeerBinary.FreePort();
         var commands = ReadmeBlocks.Session(Readme, "standalone");
         Assert.Contains(commands, c => c.KeepsRunning && c.Shell.Contains("src/OpenFero.DaemonSet.Simulation", StringComparison.Ordinal));
         await using var session = new ReadmeSession(new Dictionary<string, string>(StringComparer.Ordinal)
@@ -109,12 +108,5 @@ public sealed class ReadmeTests
         }
 
         Directory.Delete(folder, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
