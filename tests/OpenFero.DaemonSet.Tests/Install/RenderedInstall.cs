@@ -26,6 +26,12 @@ internal sealed record RenderedInstall(IReadOnlyList<JsonObject> Objects)
         from container in list?.AsArray() ?? []
         select ($"{o["kind"]}/{o["metadata"]!["name"]} {container!["name"]}", (string)container["image"]!);
 
+    /// <summary>Every pod spec of the install, named by the object it is in.</summary>
+    public IEnumerable<(string Where, JsonObject PodSpec)> PodSpecs() =>
+        from o in Objects
+        from pod in PodSpecs(o)
+        select ($"{o["kind"]}/{o["metadata"]!["name"]}", pod);
+
     /// <summary>The pod specs of the Deployment and of every Operarius' Job: the two places this install runs containers.</summary>
     private static IEnumerable<JsonObject> PodSpecs(JsonObject o) => (string?)o["kind"] switch
     {
