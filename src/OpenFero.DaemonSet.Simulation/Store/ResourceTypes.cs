@@ -29,11 +29,13 @@ public static class ResourceTypes
     public static readonly ResourceType RoleBindings = new(Rbac, "v1", "rolebindings", "rolebinding", "RoleBinding", true, None, None);
     public static readonly ResourceType ClusterRoleBindings = new(Rbac, "v1", "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", false, None, None);
     public static readonly ResourceType PodDisruptionBudgets = new("policy", "v1", "poddisruptionbudgets", "poddisruptionbudget", "PodDisruptionBudget", true, ["pdb"], Status);
+    public static readonly ResourceType NetworkPolicies = new("networking.k8s.io", "v1", "networkpolicies", "networkpolicy", "NetworkPolicy", true, ["netpol"], None);
     public static readonly ResourceType EventsV1 = new("events.k8s.io", "v1", "events", "event", "Event", true, ["ev"], None);
 
     public static IReadOnlyList<ResourceType> BuiltIn { get; } =
     [
         Namespaces, Nodes, Pods, Events, DaemonSets, ControllerRevisions, Jobs, Leases, CustomResourceDefinitions,
-        ServiceAccounts, ConfigMaps, Secrets, Services, Deployments, Roles, ClusterRoles, RoleBindings, ClusterRoleBindings, PodDisruptionBudgets, EventsV1,
+        ServiceAccounts, ConfigMaps, Secrets, Services, Deployments, Roles, ClusterRoles, RoleBindings, ClusterRoleBindings, PodDisruptionBudgets, NetworkPolicies,
+        EventsV1,
     ];
 }

@@ -1,5 +1,6 @@
 using OpenFero.DaemonSet.Simulation.Hosting;
 using OpenFero.DaemonSet.Tests.Infrastructure;
+using OpenFero.DaemonSet.Tests.Install;
 using OpenFero.DaemonSet.Tests.Peers;
 
 namespace OpenFero.DaemonSet.Tests.Readme;
@@ -98,7 +99,12 @@ public sealed class ReadmeTests
         var kubeconfig = Path.Combine(folder, "kubeconfig");
         cluster.WriteKubeconfig(kubeconfig);
         var commands = ReadmeBlocks.Session(Readme, "install");
-        Assert.Contains(commands, c => c.Shell.Contains("kubectl apply -f rbac/", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Shell.Contains("kubectl apply -k .", StringComparison.Ordinal));
+
+        // The README asks for kube-prometheus-stack: the cluster has the Prometheus Operator's kinds.
+        var kubectl = PeerBinary.Require("kubernetes-client", "kubectl");
+        var crds = Path.Combine(RepositoryRoot.Path, "tests", "fixtures", "kube-prometheus-stack", "crds.yaml");
+        (await ToolRun.RunAsync(kubectl, "--kubeconfig", kubeconfig, "apply", "-f", crds)).SucceededOutput();
         await using (var session = new ReadmeSession(new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal) { ["KUBECONFIG"] = kubeconfig }))
         {
             foreach (var command in commands)
