@@ -31,6 +31,15 @@ public sealed class AnalysisOptions
     public sealed class RolloutMonitorOptions
     {
         public bool Enabled { get; set; } = true;
+
+        /// <summary>Watch every DaemonSet's rollout live (timeline, progress deadline, the rollout API and stream).</summary>
+        public bool MonitorProgress { get; set; } = true;
+
+        /// <summary>
+        /// A rollout whose updated and available counts did not move for this long is stalled; one that moved within it
+        /// is progressing, and an alert for it waits (outcome <c>progressing</c>). Kubernetes has this only for Deployments.
+        /// </summary>
+        public TimeSpan ProgressDeadline { get; set; } = TimeSpan.FromMinutes(10);
     }
 
     public sealed class HealthAnalysisOptions

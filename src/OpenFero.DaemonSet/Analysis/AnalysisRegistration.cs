@@ -6,7 +6,9 @@ public static class AnalysisRegistration
     /// <summary>The snapshot reader and the workflows' switches (<c>Analysis:…</c>), checked at start.</summary>
     public static IHostApplicationBuilder AddAnalysis(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedSection<AnalysisOptions>(AnalysisOptions.Section);
+        builder.Services.AddValidatedSection<AnalysisOptions>(AnalysisOptions.Section, options => options.Validate(
+            a => a.DaemonsetRolloutMonitor.ProgressDeadline > TimeSpan.Zero,
+            "Analysis:DaemonsetRolloutMonitor:ProgressDeadline must be a positive duration, such as 00:10:00"));
         builder.Services.AddSingleton<DaemonSetSnapshotReader>();
         return builder;
     }

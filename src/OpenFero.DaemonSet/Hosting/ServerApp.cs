@@ -9,6 +9,7 @@ using OpenFero.DaemonSet.History;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Metrics;
 using OpenFero.DaemonSet.OpenFeroApi;
+using OpenFero.DaemonSet.Rollouts;
 using OpenFero.DaemonSet.Webhook;
 
 namespace OpenFero.DaemonSet.Hosting;
@@ -42,6 +43,7 @@ public static class ServerApp
         });
         builder.AddKubernetes();
         builder.AddRemediation();
+        builder.AddRolloutMonitor();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -52,6 +54,7 @@ public static class ServerApp
         api.MapAlertmanagerWebhook();
         api.MapRemediations();
         api.MapDaemonSetAnalysis();
+        api.MapRolloutMonitor();
         api.MapOpenFeroApi();
         return app;
     }

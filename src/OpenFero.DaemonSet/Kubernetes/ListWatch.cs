@@ -13,16 +13,21 @@ public sealed partial class ListWatch<T>(
     Func<CancellationToken, Task<(IList<T> Items, string ResourceVersion)>> list,
     Func<string, CancellationToken, IAsyncEnumerable<(WatchEventType Type, T Object)>> watch,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    Func<T, string>? key = null)
     where T : IKubernetesObject<V1ObjectMeta>
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<string, T> items = new(StringComparer.Ordinal);
     private volatile bool synced;
     private volatile IReadOnlyList<T> snapshot = [];
+    private readonly Func<T, string> keyOf = key ?? (o => o.Metadata.Name);
 
     /// <summary>Called for every object seen added or changed (previous version or null, current version).</summary>
     public event Action<T?, T>? Changed;
+
+    /// <summary>Called for every object seen deleted, or gone from a new list (its last version).</summary>
+    public event Action<T>? Removed;
 
     /// <summary>Called when a list or a watch failed (after the client's retries), before listing again.</summary>
     public event Action<Exception>? Failed;
@@ -32,12 +37,13 @@ public sealed partial class ListWatch<T>(
     /// <summary>The objects as last seen, as an immutable list (rebuilt on change, so reading it is free).</summary>
     public IReadOnlyList<T> Items => snapshot;
 
-    public T? Get(string name) => items.GetValueOrDefault(name);
+    /// <summary>The object under its key: its name, unless the cache was given another key.</summary>
+    public T? Get(string key) => items.GetValueOrDefault(key);
 
     /// <summary>Records an object this process just wrote, before its watch event arrives.</summary>
     public void Remember(T obj)
     {
-        items[obj.Metadata.Name] = obj;
+        items[keyOf(obj)] = obj;
         snapshot = [.. items.Values];
     }
 
@@ -74,10 +80,13 @@ public sealed partial class ListWatch<T>(
     private async Task ListThenWatchAsync(CancellationToken cancellationToken)
     {
         var (current, resourceVersion) = await list(cancellationToken);
-        var names = current.Select(i => i.Metadata.Name).ToHashSet(StringComparer.Ordinal);
+        var names = current.Select(keyOf).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in items.Keys.Where(k => !names.Contains(k)).ToList())
         {
-            items.TryRemove(gone, out _);
+            if (items.TryRemove(gone, out var last))
+            {
+                Removed?.Invoke(last);
+            }
         }
 
         snapshot = [.. items.Values];
@@ -96,11 +105,12 @@ public sealed partial class ListWatch<T>(
 
     private void Apply(WatchEventType type, T item)
     {
-        var name = item.Metadata.Name;
+        var name = keyOf(item);
         if (type == WatchEventType.Deleted)
         {
             items.TryRemove(name, out _);
             snapshot = [.. items.Values];
+            Removed?.Invoke(item);
             return;
         }
 

@@ -1,0 +1,51 @@
+namespace OpenFero.DaemonSet.Rollouts;
+
+/// <summary>
+/// A DaemonSet's rollout as the API, the stream and the metrics show it: state and reason against the progress
+/// deadline, counts, the timeline by node and step, and where it waited longest. Times are UTC.
+/// </summary>
+public sealed record RolloutView(
+    string Namespace,
+    string Name,
+    long? Revision,
+    string Strategy,
+    RolloutPhase State,
+    string Reason,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    TimeSpan? Duration,
+    int Desired,
+    int Updated,
+    int Available,
+    DateTimeOffset LastProgressAt,
+    TimeSpan ProgressDeadline,
+    IReadOnlyList<RolloutNodeRow> Nodes,
+    RolloutGap? LongestGap,
+    IReadOnlyList<RolloutStep> Steps,
+    DateTimeOffset ObservedAt)
+{
+    public static RolloutView Of(DaemonSetRollout rollout, DateTimeOffset now, TimeSpan deadline)
+    {
+        var progress = rollout.Evaluate(now, deadline);
+        var steps = rollout.Steps.OrderBy(s => s.At).ThenBy(s => s.Kind).ToList();
+        return new RolloutView(
+            rollout.Namespace,
+            rollout.Name,
+            rollout.Revision,
+            rollout.Strategy,
+            progress.State,
+            progress.Reason,
+            rollout.StartedAt,
+            rollout.CompletedAt,
+            rollout.StartedAt is { } started ? (rollout.CompletedAt ?? now) - started : null,
+            rollout.Counts.Desired,
+            rollout.Counts.Updated,
+            rollout.Counts.Available,
+            progress.LastProgressAt,
+            deadline,
+            RolloutTimeline.ByNode(steps),
+            RolloutTimeline.LongestGap(steps, now, rollout.IsComplete),
+            steps,
+            now);
+    }
+}
