@@ -7,6 +7,7 @@ using OpenFero.DaemonSet.Alerts;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Metrics;
 using OpenFero.DaemonSet.Semantics;
+using OpenFero.DaemonSet.Templates;
 
 namespace OpenFero.DaemonSet.Dispatch;
 
@@ -75,7 +76,25 @@ public sealed partial class AlertRemediator(
             return new AlertOutcome.Deduplicated(operarius.Metadata.Name, ns, jobName);
         }
 
-        var job = RemediationJobBuilder.Build(operarius, alert);
+        var templates = catalog.TemplatesOf(operarius);
+        if (templates.ParseErrors.Count > 0)
+        {
+            LogInvalidOperarius(logger, operarius.Metadata.Name);
+            return new AlertOutcome.TemplateError(operarius.Metadata.Name,
+                $"Operarius {operarius.Metadata.Name} is invalid, its templates do not parse (condition TemplatesValid): {string.Join("; ", templates.ParseErrors)}");
+        }
+
+        V1Job job;
+        try
+        {
+            job = RemediationJobBuilder.Build(operarius, alert, templates);
+        }
+        catch (TemplateExecutionException error)
+        {
+            LogTemplateNotRendered(logger, operarius.Metadata.Name, error.Message);
+            return new AlertOutcome.TemplateError(operarius.Metadata.Name, error.Message);
+        }
+
         var cooldown = TimeSpan.FromSeconds(operarius.Spec.Deduplication?.Ttl ?? options.Value.CooldownSeconds);
         DaemonSetGuard.Take.Taken? taken = null;
         try
@@ -217,6 +236,12 @@ public sealed partial class AlertRemediator(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Not remediating DaemonSet {Namespace}/{DaemonSet}: {Reason}")]
     private static partial void LogOptedOut(ILogger logger, string @namespace, string daemonSet, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Operarius {Operarius} has templates that do not parse (see its TemplatesValid condition); no Job for the alert")]
+    private static partial void LogInvalidOperarius(ILogger logger, string operarius);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Operarius {Operarius}'s templates could not be rendered for the alert, no Job: {Error}")]
+    private static partial void LogTemplateNotRendered(ILogger logger, string operarius, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert's target label {Label}={Value} is not a valid Kubernetes name; nothing is done for it")]
     private static partial void LogInvalidTarget(ILogger logger, string label, string value);
