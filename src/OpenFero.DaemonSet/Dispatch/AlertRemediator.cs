@@ -14,7 +14,8 @@ namespace OpenFero.DaemonSet.Dispatch;
 /// <summary>
 /// One alert to at most one Job: check the target's names; match an Operarius; refuse a namespace the runner may
 /// not act in; answer a known alert instance from the Job cache; refuse a DaemonSet its owners opted out (one read
-/// of it); take the DaemonSet's Lease (one remediation at a time, then a cooldown, and the alert
+/// of it); render the Operarius' templates for this alert (an Operarius whose templates do not parse, or a key the alert
+/// lacks, is <see cref="AlertOutcome.TemplateError"/>); take the DaemonSet's Lease (one remediation at a time, then a cooldown, and the alert
 /// instances it remediated); create the Job under the alert instance's deterministic name, so a second create
 /// anywhere is a 409 — a duplicate once the existing Job is confirmed as this alert's; record the Job on the
 /// Lease, or release the Lease when the Job was not created. Kubernetes out of reach is
