@@ -19,5 +19,11 @@ public sealed record AlertContext(
     /// <summary>What the context had to decide about the labels (names that map to the same variable), for the answer.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The alert as received, and the whole body it came in: what an Operarius' templates are rendered with.</summary>
+    public AlertmanagerAlert? Source { get; init; }
+
+    /// <inheritdoc cref="Source"/>
+    public AlertmanagerWebhook? Delivery { get; init; }
+
     public bool IsFiring => string.Equals(Status, "firing", StringComparison.Ordinal);
 }

@@ -22,7 +22,8 @@ public static class AlertContextFactory
 {
     public const string Prefix = "OPENFERO_";
 
-    public static AlertContext Create(AlertmanagerAlert alert, string groupKey)
+    /// <param name="delivery">The body the alert came in, kept by reference for the Operarius' templates.</param>
+    public static AlertContext Create(AlertmanagerAlert alert, string groupKey, AlertmanagerWebhook? delivery = null)
     {
         var labels = alert.Labels ?? new Dictionary<string, string>();
         var environment = new Dictionary<string, string>(labels.Count, StringComparer.Ordinal);
@@ -77,6 +78,8 @@ public static class AlertContextFactory
             target)
         {
             Warnings = warnings ?? [],
+            Source = alert,
+            Delivery = delivery,
         };
     }
 

@@ -31,6 +31,12 @@ public abstract record AlertOutcome(string Kind)
     /// <summary>The <c>namespace</c> or <c>daemonset</c> label is no name Kubernetes accepts: nothing is asked of Kubernetes for it.</summary>
     public sealed record InvalidTarget(TargetProblem Problem) : AlertOutcome("invalidTarget");
 
+    /// <summary>
+    /// The Operarius' templates do not parse (it is marked so on its status), or one names what this alert lacks
+    /// (<c>missingkey=error</c>): no Job. Final, since delivering the same alert again changes neither.
+    /// </summary>
+    public sealed record TemplateError(string Operarius, string Reason) : AlertOutcome("templateError");
+
     /// <summary>Kubernetes could not be reached in time: the webhook answers 503 so Alertmanager delivers again.</summary>
     public sealed record Unavailable(string Reason) : AlertOutcome("unavailable");
 }

@@ -7,13 +7,15 @@ using OpenFero.DaemonSet.Alerts;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Metrics;
 using OpenFero.DaemonSet.Semantics;
+using OpenFero.DaemonSet.Templates;
 
 namespace OpenFero.DaemonSet.Dispatch;
 
 /// <summary>
 /// One alert to at most one Job: check the target's names; match an Operarius; refuse a namespace the runner may
 /// not act in; answer a known alert instance from the Job cache; refuse a DaemonSet its owners opted out (one read
-/// of it); take the DaemonSet's Lease (one remediation at a time, then a cooldown, and the alert
+/// of it); render the Operarius' templates for this alert (an Operarius whose templates do not parse, or a key the alert
+/// lacks, is <see cref="AlertOutcome.TemplateError"/>); take the DaemonSet's Lease (one remediation at a time, then a cooldown, and the alert
 /// instances it remediated); create the Job under the alert instance's deterministic name, so a second create
 /// anywhere is a 409 — a duplicate once the existing Job is confirmed as this alert's; record the Job on the
 /// Lease, or release the Lease when the Job was not created. Kubernetes out of reach is
@@ -75,7 +77,25 @@ public sealed partial class AlertRemediator(
             return new AlertOutcome.Deduplicated(operarius.Metadata.Name, ns, jobName);
         }
 
-        var job = RemediationJobBuilder.Build(operarius, alert);
+        var templates = catalog.TemplatesOf(operarius);
+        if (templates.ParseErrors.Count > 0)
+        {
+            LogInvalidOperarius(logger, operarius.Metadata.Name);
+            return new AlertOutcome.TemplateError(operarius.Metadata.Name,
+                $"Operarius {operarius.Metadata.Name} is invalid, its templates do not parse (condition TemplatesValid): {string.Join("; ", templates.ParseErrors)}");
+        }
+
+        V1Job job;
+        try
+        {
+            job = RemediationJobBuilder.Build(operarius, alert, templates);
+        }
+        catch (TemplateExecutionException error)
+        {
+            LogTemplateNotRendered(logger, operarius.Metadata.Name, error.Message);
+            return new AlertOutcome.TemplateError(operarius.Metadata.Name, error.Message);
+        }
+
         var cooldown = TimeSpan.FromSeconds(operarius.Spec.Deduplication?.Ttl ?? options.Value.CooldownSeconds);
         DaemonSetGuard.Take.Taken? taken = null;
         try
@@ -217,6 +237,12 @@ public sealed partial class AlertRemediator(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Not remediating DaemonSet {Namespace}/{DaemonSet}: {Reason}")]
     private static partial void LogOptedOut(ILogger logger, string @namespace, string daemonSet, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Operarius {Operarius} has templates that do not parse (see its TemplatesValid condition); no Job for the alert")]
+    private static partial void LogInvalidOperarius(ILogger logger, string operarius);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Operarius {Operarius}'s templates could not be rendered for the alert, no Job: {Error}")]
+    private static partial void LogTemplateNotRendered(ILogger logger, string operarius, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert's target label {Label}={Value} is not a valid Kubernetes name; nothing is done for it")]
     private static partial void LogInvalidTarget(ILogger logger, string label, string value);

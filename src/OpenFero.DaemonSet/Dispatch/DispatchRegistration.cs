@@ -29,6 +29,7 @@ public static class DispatchRegistration
         builder.Services.AddHostedService<LeaseCollector>();
         builder.Services.AddSingleton<OperariusStatusWriter>();
         builder.Services.AddSingleton<DaemonSetEvents>();
+        builder.Services.AddHostedService<OperariusTemplateChecks>();
         builder.Services.AddSingleton<IAlertRemediator, AlertRemediator>();
         builder.AddAnalysis();
         builder.Services.AddSingleton<RemediationEnrichment>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using k8s;
 using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Kubernetes;
@@ -7,11 +8,13 @@ namespace OpenFero.DaemonSet.Dispatch;
 
 /// <summary>
 /// The Operarii of the Operarius namespace, kept current with list+watch; ready once first listed. Counted on
-/// /metrics as OpenFero does: the Operarii loaded, and each failed list or watch.
+/// /metrics as OpenFero does: the Operarii loaded, and each failed list or watch. Each Operarius' templates are
+/// parsed when it is loaded or its spec changes (<see cref="TemplatesOf"/>), not per alert.
 /// </summary>
 public sealed class OperariusCatalog : BackgroundService
 {
     private readonly ListWatch<Operarius> cache;
+    private readonly ConcurrentDictionary<string, (string Version, JobTemplates Templates)> templates = new(StringComparer.Ordinal);
 
     public OperariusCatalog(IKubernetes client, IOptions<RemediationJobOptions> options, ServerMetrics metrics, TimeProvider time, ILogger<OperariusCatalog> logger)
     {
@@ -28,12 +31,34 @@ public sealed class OperariusCatalog : BackgroundService
             time,
             logger);
         cache.Failed += _ => metrics.OperariusSyncError();
+        cache.Changed += (_, current) =>
+        {
+            TemplatesOf(current);
+            Changed?.Invoke(current);
+        };
         metrics.ObserveOperariiLoaded(() => cache.Items.Count);
     }
 
     public bool IsReady => cache.Synced;
 
     public IReadOnlyList<Operarius> Operarii => cache.Items;
+
+    /// <summary>Called for every Operarius seen added or changed (its status included), after its templates were parsed.</summary>
+    public event Action<Operarius>? Changed;
+
+    /// <summary>The Operarius' parsed templates: parsed once per version of its spec (uid and generation).</summary>
+    public JobTemplates TemplatesOf(Operarius operarius)
+    {
+        var version = $"{operarius.Metadata.Uid}/{(operarius.Metadata.Generation is > 0 ? operarius.Metadata.Generation : operarius.Metadata.ResourceVersion)}";
+        if (templates.TryGetValue(operarius.Metadata.Name, out var parsed) && parsed.Version == version)
+        {
+            return parsed.Templates;
+        }
+
+        var current = JobTemplates.Parse(operarius.Spec.JobTemplate);
+        templates[operarius.Metadata.Name] = (version, current);
+        return current;
+    }
 
     private static async IAsyncEnumerable<(WatchEventType, Operarius)> WatchAsync(IKubernetes client, string ns, string resourceVersion,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

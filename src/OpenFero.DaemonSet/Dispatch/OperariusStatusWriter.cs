@@ -1,4 +1,5 @@
 using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Kubernetes;
 
@@ -7,8 +8,8 @@ namespace OpenFero.DaemonSet.Dispatch;
 /// <summary>
 /// Writes an Operarius' status as OpenFero does (executionCount, lastExecutionTime, lastExecutedJobName,
 /// lastExecutionStatus: Pending, then Successful or Failed as the Job ended), plus lastExecutionOutcome, the run's own
-/// outcome (rolledOut, declined…; absent while it runs or when the Job gave none): read, change, replace with the
-/// read resourceVersion; a 409 means re-read and re-apply.
+/// outcome (rolledOut, declined…; absent while it runs or when the Job gave none), and the conditions on its templates:
+/// read, change, replace with the read resourceVersion; a 409 means re-read and re-apply.
 /// </summary>
 public sealed class OperariusStatusWriter(IKubernetes client, IOptions<RemediationJobOptions> options)
 {
@@ -52,6 +53,22 @@ public sealed class OperariusStatusWriter(IKubernetes client, IOptions<Remediati
             status.LastExecutionOutcome = outcome;
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// Puts the conditions the Operarius' templates call for on its status (<see cref="TemplateConditions"/>); returns
+    /// those that changed, so that what changed is told once (another replica that wrote them first leaves none).
+    /// </summary>
+    public async Task<IReadOnlyList<V1Condition>> RecordTemplateConditionsAsync(string operarius, JobTemplates templates, long? generation, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        IReadOnlyList<V1Condition> changed = [];
+        await UpdateAsync(operarius, status =>
+        {
+            changed = TemplateConditions.Apply(status, templates, generation, now);
+            return changed.Count > 0;
+        }, cancellationToken);
+        return changed;
+    }
 
     /// <param name="change">Changes the status; false when there is nothing to write.</param>
     private async Task UpdateAsync(string name, Func<OperariusStatus, bool> change, CancellationToken cancellationToken)

@@ -3,17 +3,23 @@ using k8s;
 using k8s.Models;
 using OpenFero.DaemonSet.Alerts;
 using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Templates;
 
 namespace OpenFero.DaemonSet.Dispatch;
 
 /// <summary>
-/// The Job for one alert from an Operarius' jobTemplate: a copy of the template, the alert's
-/// <c>OPENFERO_*</c> variables in every container (replacing same-named ones; never templated), the labels that
-/// identify it, the annotations its follow-ups read (<see cref="RemediationJobFacts"/>), in the Operarius' namespace, under the alert instance's deterministic name.
+/// The Job for one alert from an Operarius' jobTemplate: a copy of the template with its Go templates rendered for
+/// this alert and its delivery (<see cref="JobTemplates"/>), the alert's <c>OPENFERO_*</c> variables in every
+/// container (replacing same-named ones; never templated), the labels that identify it, the annotations its
+/// follow-ups read (<see cref="RemediationJobFacts"/>), in the Operarius' namespace, under the alert instance's deterministic name.
 /// </summary>
 public static class RemediationJobBuilder
 {
-    public static V1Job Build(Operarius operarius, AlertContext alert)
+    /// <summary>Parses the Operarius' templates on the spot: for one Job; the server parses once per Operarius.</summary>
+    public static V1Job Build(Operarius operarius, AlertContext alert) => Build(operarius, alert, JobTemplates.Parse(operarius.Spec.JobTemplate));
+
+    /// <exception cref="TemplateExecutionException">A template names what this alert lacks (<c>missingkey=error</c>).</exception>
+    public static V1Job Build(Operarius operarius, AlertContext alert, JobTemplates templates)
     {
         var template = KubernetesJson.Deserialize<V1JobTemplateSpec>(KubernetesJson.Serialize(operarius.Spec.JobTemplate));
         var labels = new Dictionary<string, string>(template.Metadata?.Labels ?? new Dictionary<string, string>())
@@ -45,11 +51,24 @@ public static class RemediationJobBuilder
         var spec = template.Spec ?? new V1JobSpec();
         spec.Template ??= new V1PodTemplateSpec();
         spec.Template.Spec ??= new V1PodSpec { Containers = [] };
-        foreach (var container in (spec.Template.Spec.Containers ?? []).Concat(spec.Template.Spec.InitContainers ?? []))
+        var containers = (spec.Template.Spec.Containers ?? []).Concat(spec.Template.Spec.InitContainers ?? []).ToList();
+        foreach (var container in containers)
         {
-            var env = (container.Env ?? []).Where(e => !alert.Environment.ContainsKey(e.Name)).ToList();
-            env.AddRange(alert.Environment.Select(v => new V1EnvVar { Name = v.Key, Value = v.Value }));
-            container.Env = env;
+            container.Env = (container.Env ?? []).Where(e => !alert.Environment.ContainsKey(e.Name)).ToList();
+        }
+
+        // Before the OPENFERO_* variables join, so that they are never templated.
+        if (templates.Any)
+        {
+            templates.Render(spec.Template.Spec, TemplateDataOf(alert));
+        }
+
+        foreach (var container in containers)
+        {
+            foreach (var (name, value) in alert.Environment)
+            {
+                container.Env.Add(new V1EnvVar { Name = name, Value = value });
+            }
         }
 
         return new V1Job
@@ -65,5 +84,13 @@ public static class RemediationJobBuilder
             },
             Spec = spec,
         };
+    }
+
+    /// <summary>This alert as <c>.Alert</c> and its delivery as <c>.HookMessage</c>; an alert made by hand is its own delivery.</summary>
+    private static TemplateData TemplateDataOf(AlertContext alert)
+    {
+        var source = alert.Source ?? new AlertmanagerAlert(alert.Status, alert.Labels, alert.Annotations, alert.StartsAt, null, null, alert.Fingerprint);
+        var delivery = alert.Delivery ?? new AlertmanagerWebhook("4", alert.GroupKey, 0, alert.Status, null, null, null, null, null, [source]);
+        return TemplateData.For(source, delivery);
     }
 }

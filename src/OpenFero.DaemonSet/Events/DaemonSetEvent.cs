@@ -24,5 +24,6 @@ public sealed record DaemonSetEvent(string Reason, string Action, string Message
         public const string RolloutUndo = nameof(RolloutUndo);
         public const string WaitForRollout = nameof(WaitForRollout);
         public const string Decline = nameof(Decline);
+        public const string CheckTemplates = nameof(CheckTemplates);
     }
 }

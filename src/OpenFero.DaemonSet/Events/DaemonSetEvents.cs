@@ -25,7 +25,12 @@ public sealed class DaemonSetEvents(IKubernetes client, TimeProvider time)
 
     /// <summary>An Event on <paramref name="daemonSet"/> as read (its uid and resourceVersion), or on the target alone when it is gone (null).</summary>
     public Task RecordAsync(DaemonSetTarget target, V1DaemonSet? daemonSet, DaemonSetEvent @event, CancellationToken cancellationToken) =>
-        client.CoreV1.CreateNamespacedEventAsync(Build(target, daemonSet, new V1ObjectMeta { GenerateName = target.Name + "." }, @event), target.Namespace,
+        client.CoreV1.CreateNamespacedEventAsync(Build(DaemonSetReference(target, daemonSet), new V1ObjectMeta { GenerateName = target.Name + "." }, @event), target.Namespace,
+            cancellationToken: cancellationToken);
+
+    /// <summary>An Event on another object of the server's (an Operarius), so <c>kubectl describe</c> shows it there too.</summary>
+    public Task RecordAsync(V1ObjectReference involved, DaemonSetEvent @event, CancellationToken cancellationToken) =>
+        client.CoreV1.CreateNamespacedEventAsync(Build(involved, new V1ObjectMeta { GenerateName = involved.Name + "." }, @event), involved.NamespaceProperty,
             cancellationToken: cancellationToken);
 
     /// <summary>An Event on the DaemonSet <paramref name="target"/> names, read first for its uid; sent without one when it is gone or unreadable.</summary>
@@ -41,7 +46,7 @@ public sealed class DaemonSetEvents(IKubernetes client, TimeProvider time)
         var daemonSet = await ReadAsync(target, cancellationToken);
         try
         {
-            await client.CoreV1.CreateNamespacedEventAsync(Build(target, daemonSet, new V1ObjectMeta { Name = name }, new DaemonSetEvent(reason, ActionOf(reason), message, type)),
+            await client.CoreV1.CreateNamespacedEventAsync(Build(DaemonSetReference(target, daemonSet), new V1ObjectMeta { Name = name }, new DaemonSetEvent(reason, ActionOf(reason), message, type)),
                 target.Namespace, cancellationToken: cancellationToken);
         }
         catch (HttpOperationException exists) when (exists.Response.StatusCode == HttpStatusCode.Conflict)
@@ -67,24 +72,26 @@ public sealed class DaemonSetEvents(IKubernetes client, TimeProvider time)
         }
     }
 
-    private Corev1Event Build(DaemonSetTarget target, V1DaemonSet? daemonSet, V1ObjectMeta metadata, DaemonSetEvent @event)
+    private static V1ObjectReference DaemonSetReference(DaemonSetTarget target, V1DaemonSet? daemonSet) => new()
+    {
+        ApiVersion = "apps/v1",
+        Kind = "DaemonSet",
+        Name = target.Name,
+        NamespaceProperty = target.Namespace,
+        Uid = daemonSet?.Metadata?.Uid,
+        ResourceVersion = daemonSet?.Metadata?.ResourceVersion,
+    };
+
+    private Corev1Event Build(V1ObjectReference involved, V1ObjectMeta metadata, DaemonSetEvent @event)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        metadata.NamespaceProperty = target.Namespace;
+        metadata.NamespaceProperty = involved.NamespaceProperty;
         return new Corev1Event
         {
             ApiVersion = "v1",
             Kind = "Event",
             Metadata = metadata,
-            InvolvedObject = new V1ObjectReference
-            {
-                ApiVersion = "apps/v1",
-                Kind = "DaemonSet",
-                Name = target.Name,
-                NamespaceProperty = target.Namespace,
-                Uid = daemonSet?.Metadata?.Uid,
-                ResourceVersion = daemonSet?.Metadata?.ResourceVersion,
-            },
+            InvolvedObject = involved,
             Reason = @event.Reason,
             Message = @event.Message.Length > MaxMessageLength ? @event.Message[..MaxMessageLength] : @event.Message,
             Type = @event.Type,

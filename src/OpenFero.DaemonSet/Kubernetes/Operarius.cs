@@ -83,6 +83,10 @@ public sealed class OperariusStatus
     /// <summary>Not OpenFero's: how the last Job's run ended (rolledOut, declined, dryRun, notRolledOut, error).</summary>
     [JsonPropertyName("lastExecutionOutcome")]
     public string? LastExecutionOutcome { get; set; }
+
+    /// <summary>Not OpenFero's: what the server found in the jobTemplate (<c>TemplatesValid</c>, <c>ShellSplicing</c>).</summary>
+    [JsonPropertyName("conditions")]
+    public IList<V1Condition>? Conditions { get; set; }
 }
 
 public sealed class OperariusList : IKubernetesObject<V1ListMeta>, IItems<Operarius>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using OpenFero.DaemonSet.Alerts;
 
 namespace OpenFero.DaemonSet.Templates;
@@ -20,6 +21,9 @@ public sealed class TemplateData
     private const string TopLevelType = "struct { Alert models.Alert; HookMessage models.HookMessage; "
         + "Labels map[string]string; Annotations map[string]string; GroupKey string; Status string }";
 
+    // One .HookMessage per delivery, whichever of its alerts a Job is for: a group of n alerts is n alert values, not n².
+    private static readonly ConditionalWeakTable<AlertmanagerWebhook, GoStruct> HookMessages = new();
+
     private TemplateData(GoStruct root) => Root = root;
 
     internal GoStruct Root { get; }
@@ -39,18 +43,7 @@ public sealed class TemplateData
     {
         ArgumentNullException.ThrowIfNull(alert);
         ArgumentNullException.ThrowIfNull(webhook);
-        var hookMessage = new GoStruct("models.HookMessage",
-        [
-            new("Version", webhook.Version ?? ""),
-            new("GroupKey", webhook.GroupKey ?? ""),
-            new("Status", webhook.Status ?? ""),
-            new("Receiver", webhook.Receiver ?? ""),
-            new("GroupLabels", Map(webhook.GroupLabels)),
-            new("CommonLabels", Map(webhook.CommonLabels)),
-            new("CommonAnnotations", Map(webhook.CommonAnnotations)),
-            new("ExternalURL", webhook.ExternalUrl ?? ""),
-            new("Alerts", new GoList("[]" + AlertType, (webhook.Alerts ?? []).Select(a => (object?)Alert(a)).ToList())),
-        ]);
+        var hookMessage = HookMessages.GetValue(webhook, HookMessage);
         return new TemplateData(new GoStruct(TopLevelType,
         [
             new("Alert", Alert(alert)),
@@ -61,6 +54,19 @@ public sealed class TemplateData
             new("Status", webhook.Status ?? ""),
         ]));
     }
+
+    private static GoStruct HookMessage(AlertmanagerWebhook webhook) => new("models.HookMessage",
+    [
+        new("Version", webhook.Version ?? ""),
+        new("GroupKey", webhook.GroupKey ?? ""),
+        new("Status", webhook.Status ?? ""),
+        new("Receiver", webhook.Receiver ?? ""),
+        new("GroupLabels", Map(webhook.GroupLabels)),
+        new("CommonLabels", Map(webhook.CommonLabels)),
+        new("CommonAnnotations", Map(webhook.CommonAnnotations)),
+        new("ExternalURL", webhook.ExternalUrl ?? ""),
+        new("Alerts", new GoList("[]" + AlertType, (webhook.Alerts ?? []).Select(a => (object?)Alert(a)).ToList())),
+    ]);
 
     private static GoStruct Alert(AlertmanagerAlert alert) => new(AlertType,
     [

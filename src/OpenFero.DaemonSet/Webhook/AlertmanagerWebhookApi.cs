@@ -88,7 +88,7 @@ public static partial class AlertmanagerWebhookApi
             var alerts = new AlertContext[webhook.Alerts!.Count];
             for (var i = 0; i < alerts.Length; i++)
             {
-                alerts[i] = AlertContextFactory.Create(webhook.Alerts[i], webhook.GroupKey ?? "");
+                alerts[i] = AlertContextFactory.Create(webhook.Alerts[i], webhook.GroupKey ?? "", webhook);
             }
 
             var finished = await RemediateAllAsync(alerts, remediator, capacity, settings, WorkBound(settings.AnswerTimeout) - time.GetElapsedTime(started), time, logger, cancellationToken);

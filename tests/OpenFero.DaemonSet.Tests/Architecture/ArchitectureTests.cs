@@ -7,6 +7,7 @@ using OpenFero.DaemonSet.Dispatch;
 using OpenFero.DaemonSet.Hosting;
 using OpenFero.DaemonSet.Remediation;
 using OpenFero.DaemonSet.Semantics;
+using OpenFero.DaemonSet.Templates;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
 
 namespace OpenFero.DaemonSet.Tests.Architecture;
@@ -14,7 +15,7 @@ namespace OpenFero.DaemonSet.Tests.Architecture;
 /// <summary>
 /// The house's two rules: feature folders (namespaces) never depend on each other in a cycle, and the domain —
 /// Kubernetes' DaemonSet semantics, the analysis rules, the planner, the Operarius matcher, the alert context
-/// mapping — is pure: no Kubernetes client, no HTTP, no clock.
+/// mapping, the Go templates and their rendering into a Job — is pure: no Kubernetes client, no HTTP, no clock.
 /// </summary>
 public sealed class ArchitectureTests
 {
@@ -30,6 +31,7 @@ public sealed class ArchitectureTests
         typeof(RemediationPlanner), typeof(RemediationPlan), typeof(PlanText), typeof(RemediationPolicy), typeof(RemediationRefusal), typeof(SpecObservation),
         typeof(OperariusMatcher), typeof(DaemonSetTargetRules), typeof(LeaseDecision), typeof(FollowUpDecision), typeof(JobStates),
         typeof(AlertContextFactory), typeof(AlertContext),
+        typeof(GoTemplate), typeof(TemplateData), typeof(ShellSplicing), typeof(JobTemplates), typeof(TemplateConditions),
     ];
 
     [Fact]
