@@ -37,6 +37,13 @@ public abstract record AlertOutcome(string Kind)
     /// </summary>
     public sealed record TemplateError(string Operarius, string Reason) : AlertOutcome("templateError");
 
+    /// <summary>
+    /// The DaemonSet's rollout was seen moving within the progress deadline
+    /// (<c>Analysis:DaemonsetRolloutMonitor:ProgressDeadline</c>): a slow but healthy rollout is left alone. No Lease, no
+    /// Job; should it stall, this server remediates the alert then (<see cref="ProgressingAlerts"/>).
+    /// </summary>
+    public sealed record Progressing(string Operarius, string Reason) : AlertOutcome("progressing");
+
     /// <summary>Kubernetes could not be reached in time: the webhook answers 503 so Alertmanager delivers again.</summary>
     public sealed record Unavailable(string Reason) : AlertOutcome("unavailable");
 }

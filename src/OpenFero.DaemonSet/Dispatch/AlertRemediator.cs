@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Alerts;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Metrics;
+using OpenFero.DaemonSet.Rollouts;
 using OpenFero.DaemonSet.Semantics;
 using OpenFero.DaemonSet.Templates;
 
@@ -27,6 +28,8 @@ public sealed partial class AlertRemediator(
     JobWatcher jobs,
     DaemonSetGuard guard,
     RemediationPolicyGate policy,
+    RolloutMonitor rollouts,
+    ProgressingAlerts progressing,
     ServerMetrics metrics,
     IOptions<RemediationJobOptions> options,
     ILogger<AlertRemediator> logger) : IAlertRemediator
@@ -53,6 +56,11 @@ public sealed partial class AlertRemediator(
         {
             LogInvalidTarget(logger, problem.Label, problem.Value);
             return new AlertOutcome.InvalidTarget(problem);
+        }
+
+        if (alert.Target is { } resolved && alert.Status == "resolved")
+        {
+            progressing.Forget(resolved);
         }
 
         if (!catalog.IsReady || !jobs.IsReady)
@@ -105,6 +113,13 @@ public sealed partial class AlertRemediator(
                 if (await policy.OptOutAsync(target, cancellationToken) is { } optOut)
                 {
                     return OptedOut(operarius.Metadata.Name, target, optOut);
+                }
+
+                if (alert.Status == "firing" && rollouts.ProgressingReason(target.Namespace, target.Name) is { } moving)
+                {
+                    progressing.Defer(target, alert);
+                    LogProgressing(logger, target.Namespace, target.Name, moving);
+                    return new AlertOutcome.Progressing(operarius.Metadata.Name, moving);
                 }
 
                 var take = await guard.TryTakeAsync(ns, target, jobName, cooldown, cancellationToken);
@@ -234,6 +249,9 @@ public sealed partial class AlertRemediator(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kubernetes unavailable, the alert will be delivered again: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not remediating DaemonSet {Namespace}/{DaemonSet} yet: {Reason}")]
+    private static partial void LogProgressing(ILogger logger, string @namespace, string daemonSet, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Not remediating DaemonSet {Namespace}/{DaemonSet}: {Reason}")]
     private static partial void LogOptedOut(ILogger logger, string @namespace, string daemonSet, string reason);

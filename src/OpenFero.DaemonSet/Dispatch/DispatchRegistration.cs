@@ -3,6 +3,7 @@ using OpenFero.DaemonSet.Configuration;
 using OpenFero.DaemonSet.Events;
 using OpenFero.DaemonSet.Health;
 using OpenFero.DaemonSet.Remediation;
+using OpenFero.DaemonSet.Rollouts;
 
 namespace OpenFero.DaemonSet.Dispatch;
 
@@ -31,6 +32,9 @@ public static class DispatchRegistration
         builder.Services.AddSingleton<DaemonSetEvents>();
         builder.Services.AddHostedService<OperariusTemplateChecks>();
         builder.Services.AddSingleton<IAlertRemediator, AlertRemediator>();
+        builder.AddRolloutMonitor();
+        builder.Services.AddSingleton<ProgressingAlerts>();
+        builder.Services.AddHostedService<StalledRolloutRemediation>();
         builder.AddAnalysis();
         builder.Services.AddSingleton<RemediationEnrichment>();
         return builder;

@@ -43,7 +43,6 @@ public static class ServerApp
         });
         builder.AddKubernetes();
         builder.AddRemediation();
-        builder.AddRolloutMonitor();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -39,6 +39,9 @@ public sealed class DaemonSetRollout(string ns, string name)
 
     public bool IsComplete { get; private set; }
 
+    /// <summary>Whether the counts or the revision changed while watched: progress seen, not assumed from the first sight.</summary>
+    public bool MovedWhileWatched { get; private set; }
+
     public int MinReadySeconds { get; private set; }
 
     public IReadOnlyList<RolloutStep> Steps => steps;
@@ -71,6 +74,7 @@ public sealed class DaemonSetRollout(string ns, string name)
             CompletedAt = null;
             LastProgressAt = now;
             watchedInProgress = true;
+            MovedWhileWatched = true;
             steps.Clear();
             steps.Add(new RolloutStep(now, RolloutStepKind.RolloutStarted, null, null));
             foreach (var pod in pods.Values)
@@ -84,6 +88,7 @@ public sealed class DaemonSetRollout(string ns, string name)
         else if (counts.Updated != Counts.Updated || counts.Available != Counts.Available || (complete && !IsComplete))
         {
             LastProgressAt = now;
+            MovedWhileWatched = true;
         }
 
         Counts = counts;

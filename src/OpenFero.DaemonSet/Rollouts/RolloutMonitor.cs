@@ -36,6 +36,18 @@ public sealed partial class RolloutMonitor(
 
     public TimeSpan ProgressDeadline => deadline;
 
+    /// <summary>A rollout went progressing, stalled or complete (and when a DaemonSet is first seen); raised under the DaemonSet's lock, so handlers only take note.</summary>
+    public event Action<RolloutView>? PhaseChanged;
+
+    /// <summary>
+    /// Why no remediation should start now: the DaemonSet's rollout was seen moving within the progress deadline. Null
+    /// when it is stalled or complete, not watched, or only assumed progressing since this server first saw it.
+    /// </summary>
+    public string? ProgressingReason(string ns, string name) =>
+        Get(ns, name) is { State: RolloutPhase.Progressing, MovedWhileWatched: true } view
+            ? $"the rollout of daemonset {ns}/{name} is progressing ({view.Reason}); it is judged stalled after {Semantics.HumanDuration.Format(deadline)} without progress"
+            : null;
+
     /// <summary>The DaemonSet's rollout now, or null when it is not watched (unknown, or the monitor is off).</summary>
     public RolloutView? Get(string ns, string name) =>
         watched.TryGetValue(Key(ns, name), out var entry) ? entry.View(time.GetUtcNow(), deadline) : null;
@@ -168,7 +180,7 @@ public sealed partial class RolloutMonitor(
     {
         var ns = daemonSet.Metadata.NamespaceProperty;
         var name = daemonSet.Metadata.Name;
-        var entry = watched.GetOrAdd(Key(ns, name), _ => new WatchedDaemonSet(new DaemonSetRollout(ns, name)));
+        var entry = watched.GetOrAdd(Key(ns, name), _ => new WatchedDaemonSet(new DaemonSetRollout(ns, name), view => PhaseChanged?.Invoke(view)));
         var now = time.GetUtcNow();
         entry.Update(r => r.ObserveDaemonSet(daemonSet, now), now, deadline);
         var selector = LabelSelectorQuery.Of(daemonSet.Spec?.Selector);

@@ -2,7 +2,8 @@ namespace OpenFero.DaemonSet.Rollouts;
 
 /// <summary>
 /// A DaemonSet's rollout as the API, the stream and the metrics show it: state and reason against the progress
-/// deadline, counts, the timeline by node and step, and where it waited longest. Times are UTC.
+/// deadline, counts, the timeline by node and step, and where it waited longest; whether it was seen moving (after a
+/// restart, a rollout is only assumed progressing until the deadline). Times are UTC.
 /// </summary>
 public sealed record RolloutView(
     string Namespace,
@@ -22,6 +23,7 @@ public sealed record RolloutView(
     IReadOnlyList<RolloutNodeRow> Nodes,
     RolloutGap? LongestGap,
     IReadOnlyList<RolloutStep> Steps,
+    bool MovedWhileWatched,
     DateTimeOffset ObservedAt)
 {
     public static RolloutView Of(DaemonSetRollout rollout, DateTimeOffset now, TimeSpan deadline)
@@ -46,6 +48,7 @@ public sealed record RolloutView(
             RolloutTimeline.ByNode(steps),
             RolloutTimeline.LongestGap(steps, now, rollout.IsComplete),
             steps,
+            rollout.MovedWhileWatched,
             now);
     }
 }

@@ -8,7 +8,7 @@ namespace OpenFero.DaemonSet.Rollouts;
 /// One watched DaemonSet: its rollout model (every change under one lock, in the order the watches deliver), the
 /// watch of its pods, and the subscribers told of each change that matters (a step, the counts, the state).
 /// </summary>
-internal sealed class WatchedDaemonSet(DaemonSetRollout rollout)
+internal sealed class WatchedDaemonSet(DaemonSetRollout rollout, Action<RolloutView> phaseChanged)
 {
     private readonly Lock gate = new();
     private readonly List<Channel<RolloutView>> subscribers = [];
@@ -39,14 +39,19 @@ internal sealed class WatchedDaemonSet(DaemonSetRollout rollout)
                 return;
             }
 
+            var phaseMoved = published?.Item1 != state;
             published = signature;
-            if (subscribers.Count == 0)
+            if (subscribers.Count == 0 && !phaseMoved)
             {
                 return;
             }
 
             view = RolloutView.Of(rollout, now, deadline);
             listeners = [.. subscribers];
+            if (phaseMoved)
+            {
+                phaseChanged(view);
+            }
         }
 
         foreach (var listener in listeners)

@@ -57,7 +57,9 @@ public sealed class RolloutMonitorTests
     {
         await using var run = await MonitoredCluster.StartAsync("broken-revision");
 
-        var stalled = await run.AdvanceUntilAsync("kube-system", "calico-node", v => v.State == RolloutPhase.Stalled, "the rollout to stall", within: TimeSpan.FromMinutes(2));
+        // The pods come by their own watch: under load its first list may arrive after the clock has run past the deadline.
+        var stalled = await run.AdvanceUntilAsync("kube-system", "calico-node", v => v.State == RolloutPhase.Stalled && v.Nodes.Any(n => n.NewPodCreated is not null),
+            "the rollout to stall with its crashing pod seen", within: TimeSpan.FromMinutes(2));
 
         var crashing = Assert.Single(stalled.Nodes, n => n.NewPodCreated is not null);
         Assert.Null(crashing.NewPodReady);
