@@ -75,7 +75,7 @@ public sealed partial class RemediationRunner(
 
         if (policy.AnalyzeOnly)
         {
-            return await AnalyzedAsync(run, report, cancellationToken);
+            return await AnalyzedAsync(run, report, policy.DryRun, cancellationToken);
         }
 
         var plan = RemediationPlanner.Plan(report, policy);
@@ -175,13 +175,12 @@ public sealed partial class RemediationRunner(
         }
     }
 
-    /// <summary>The report to the log and the outcome, the verdict as the outcome Event; nothing changed.</summary>
-    private async Task<RemediationOutcome> AnalyzedAsync(RemediationRun run, DaemonSetReport report, CancellationToken cancellationToken)
+    /// <summary>The report to the log and the outcome, the verdict as the outcome Event (none in a dry run, which writes nothing); nothing changed.</summary>
+    private async Task<RemediationOutcome> AnalyzedAsync(RemediationRun run, DaemonSetReport report, bool dryRun, CancellationToken cancellationToken)
     {
-        var text = ReportRendering.ToText(report).TrimEnd();
-        LogAnalysis(logger, run.Target.Namespace, run.Target.Name, text);
-        var paragraph = AnalysisOnlyText.Paragraph(run.Target, report);
-        return await EndAsync(run, RemediationOutcome.Analyzed(AnalysisOnlyText.Summary(paragraph, report)), AnalysisOnlyText.Sentence(report), knownFalseAlarm: false, cancellationToken);
+        LogAnalysis(logger, run.Target.Namespace, run.Target.Name, ReportRendering.ToText(report).TrimEnd());
+        var outcome = RemediationOutcome.Analyzed(AnalysisOnlyText.Summary(AnalysisOnlyText.Paragraph(run.Target, report), report));
+        return dryRun ? outcome : await EndAsync(run, outcome, AnalysisOnlyText.Sentence(report), knownFalseAlarm: false, cancellationToken);
     }
 
     private async Task<RemediationOutcome> EndAsync(RemediationRun run, RemediationOutcome outcome, string sentence, bool knownFalseAlarm, CancellationToken cancellationToken)

@@ -72,6 +72,19 @@ public sealed class AnalysisOnlyTests
     }
 
     [Fact]
+    public async Task An_analysis_only_dry_run_is_analyzed_and_writes_nothing_not_even_its_event()
+    {
+        await using var cluster = await RemediationScenarioTests.StartAsync("insufficient-resources");
+        cluster.Requests.Reset();
+
+        var outcome = await RemediationScenarioTests.RemediateAsync(cluster, "monitoring", "datadog-agent", ("Runner__AnalyzeOnly", "true"), ("Runner__DryRun", "true"));
+
+        Assert.Equal((RemediationResult.Analyzed, RemediationExit.Done), (outcome.Result, outcome.Exit));
+        Assert.DoesNotContain(cluster.Requests.Snapshot().Keys, k => k.Split(' ')[0] is "create" or "update" or "patch" or "delete" or "deletecollection");
+        Assert.Empty(RunnerEvents(cluster, "monitoring"));
+    }
+
+    [Fact]
     public async Task The_job_log_of_an_analysis_only_run_shows_the_report_as_the_analyze_verb_prints_it()
     {
         await using var cluster = await RemediationScenarioTests.StartAsync("insufficient-resources");
