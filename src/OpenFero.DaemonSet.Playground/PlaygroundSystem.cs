@@ -84,16 +84,25 @@ public sealed class PlaygroundSystem : IAsyncDisposable
         await Cluster.DisposeAsync();
     }
 
-    /// <summary>The CRD and the built-in Operarius, installed through the cluster's API as <c>kubectl apply -f operarius/</c> would.</summary>
+    /// <summary>The CRD and the built-in Operarii, installed through the cluster's API as <c>kubectl apply -f operarius/</c> would.</summary>
     public static async Task InstallOperariiAsync(SimulatedCluster cluster, CancellationToken cancellationToken)
     {
         using var client = new k8s.Kubernetes(cluster.ClientConfiguration());
         var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(Resource("operarius-crd.yaml"));
         await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: cancellationToken);
-        var operarius = KubernetesYaml.Deserialize<Operarius>(Resource("daemonset-rollout-fix.yaml"));
-        await client.CustomObjects.CreateNamespacedCustomObjectAsync(operarius, Operarius.Group, Operarius.Version,
-            operarius.Metadata.NamespaceProperty, Operarius.Plural, cancellationToken: cancellationToken);
+        foreach (var name in BuiltInOperarii)
+        {
+            var operarius = KubernetesYaml.Deserialize<Operarius>(Resource(name));
+            await client.CustomObjects.CreateNamespacedCustomObjectAsync(operarius, Operarius.Group, Operarius.Version,
+                operarius.Metadata.NamespaceProperty, Operarius.Plural, cancellationToken: cancellationToken);
+        }
     }
+
+    /// <summary>The files of operarius/ that hold an Operarius (every one but the CRD).</summary>
+    public static IReadOnlyList<string> BuiltInOperarii { get; } =
+        [.. typeof(PlaygroundSystem).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("operarius/", StringComparison.Ordinal) && n != "operarius/operarius-crd.yaml")
+            .Select(n => n["operarius/".Length..]).Order(StringComparer.Ordinal)];
 
     private static async Task<IReadOnlyList<DaemonSetTarget>> DaemonSetsAsync(SimulatedCluster cluster, CancellationToken cancellationToken)
     {

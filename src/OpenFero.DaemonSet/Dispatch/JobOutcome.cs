@@ -6,7 +6,7 @@ namespace OpenFero.DaemonSet.Dispatch;
 /// <summary>
 /// How a finished remediation Job ended, as its pod said it (<see cref="RemediationResults.TerminationMessage"/>):
 /// <see cref="Result"/> null when a Job that completed gave no outcome (an Operarius that does not follow the
-/// contract), and <see cref="Message"/> the summary after the outcome's name, cut to <see cref="MaxMessageLength"/>.
+/// contract), and <see cref="Message"/> the summary after the outcome's name (its first line), cut to <see cref="MaxMessageLength"/>.
 /// </summary>
 public sealed record JobOutcome(RemediationResult? Result, string? Message)
 {
@@ -31,7 +31,9 @@ public sealed record JobOutcome(RemediationResult? Result, string? Message)
         var message = string.IsNullOrWhiteSpace(terminated?.Message) ? null : terminated.Message.Trim();
         if (message is not null && RemediationResults.FromTerminationMessage(message) is { } result)
         {
-            return new JobOutcome(result, Cut(message[(message.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()));
+            // The first line is the summary; an analysis-only run puts its whole report below it, for kubectl describe pod.
+            var summary = message[(message.IndexOf(':', StringComparison.Ordinal) + 1)..].Split('\n', 2)[0].Trim();
+            return new JobOutcome(result, Cut(summary));
         }
 
         if (state != JobState.Failed)

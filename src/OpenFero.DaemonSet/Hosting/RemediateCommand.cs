@@ -6,15 +6,17 @@ using OpenFero.DaemonSet.Remediation;
 namespace OpenFero.DaemonSet.Hosting;
 
 /// <summary>
-/// <c>remediate [--kubeconfig PATH]</c>: the Job entrypoint. Reads OPENFERO_* from the environment, remediates,
-/// exits as the Job contract says (<see cref="RemediationExits"/>: 0 when rolled out, declined or a dry run; 143 when
+/// <c>remediate [--kubeconfig PATH]</c>: the Job entrypoint. Reads OPENFERO_* from the environment, remediates (or
+/// only analyses, with <c>Runner__AnalyzeOnly=true</c> in the environment or <c>--Runner:AnalyzeOnly true</c>: the
+/// built-in Operarii set it in their Job's env, which the playground's in-process Job pods read too), exits as the
+/// Job contract says (<see cref="RemediationExits"/>: 0 when rolled out, declined, a dry run or analysed; 143 when
 /// stopped by SIGTERM), and leaves its outcome in the termination message (<c>Runner__TerminationMessagePath</c>).
 /// </summary>
 public static class RemediateCommand
 {
     public static Command Create()
     {
-        var remediate = new Command("remediate", "The remediation Job's entrypoint: remediates the DaemonSet that OPENFERO_NAMESPACE and OPENFERO_DAEMONSET name.")
+        var remediate = new Command("remediate", "The remediation Job's entrypoint: remediates the DaemonSet that OPENFERO_NAMESPACE and OPENFERO_DAEMONSET name (only analyses it with Runner__AnalyzeOnly=true).")
         {
             ConfigurationOption.Kubeconfig(),
             new VersionOption(),

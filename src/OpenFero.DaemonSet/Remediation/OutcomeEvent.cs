@@ -4,7 +4,7 @@ namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// The one Event that ends a run, told in one sentence: <c>Warning</c> whenever a person must act (declined, not
-/// rolled out, failed), <c>Normal</c> when it rolled out or declined only a known false alarm.
+/// rolled out, failed), <c>Normal</c> when it rolled out, declined only a known false alarm, or only analysed.
 /// </summary>
 public static class OutcomeEvent
 {
@@ -12,6 +12,9 @@ public static class OutcomeEvent
     public const string Declined = "RemediationDeclined";
     public const string NotRolledOut = "RemediationNotRolledOut";
     public const string Failed = "RemediationFailed";
+
+    /// <summary>Not <c>Analyzed</c>: the server's own Event of the verdict for each Job already has that reason.</summary>
+    public const string Analyzed = "RemediationAnalyzed";
 
     /// <summary>The Event of a run that ended <paramref name="result"/>; null for a dry run, which writes nothing.</summary>
     public static DaemonSetEvent? For(RemediationResult result, string sentence, bool knownFalseAlarm) => result switch
@@ -21,6 +24,7 @@ public static class OutcomeEvent
         RemediationResult.Declined => DaemonSetEvent.Warning(Declined, DaemonSetEvent.Actions.Decline, sentence),
         RemediationResult.NotRolledOut => DaemonSetEvent.Warning(NotRolledOut, DaemonSetEvent.Actions.Remediate, sentence),
         RemediationResult.DryRun => null,
+        RemediationResult.Analyzed => DaemonSetEvent.Normal(Analyzed, DaemonSetEvent.Actions.Analyze, sentence),
         _ => DaemonSetEvent.Warning(Failed, DaemonSetEvent.Actions.Remediate, sentence),
     };
 }

@@ -18,6 +18,7 @@ public static class PlanText
 
     public static string Describe(RemediationStep step) => step switch
     {
+        RemediationStep.DeletePods { Misscheduled: true } d => $"delete {string.Join(", ", d.Pods.Select(p => $"{p.Name} on {p.Node} ({p.Reason})"))}",
         RemediationStep.DeletePods d => $"delete {string.Join(", ", d.Pods.Select(p => $"{p.Name} on {p.Node}{(p.Force ? " (force)" : "")}"))} in batches of {d.BatchSize}, each replaced within {HumanDuration.Format(d.BatchTimeout)}",
         RemediationStep.RolloutRestart => "rollout restart",
         RemediationStep.RolloutUndo => "rollout undo",

@@ -10,7 +10,8 @@ namespace OpenFero.DaemonSet.Remediation;
 /// <summary>
 /// Deletes stuck pods a batch at a time, each with its UID as precondition (a replacement of the same name is
 /// never touched), and waits for each batch's replacements to be available before the next, so no more pods are
-/// missing at once than the budget allows. A batch not replaced in time stops the deletions.
+/// missing at once than the budget allows. A batch not replaced in time stops the deletions. Misscheduled pods
+/// (<see cref="RemediationStep.DeletePods.Misscheduled"/>) have no replacement: the planner keeps them within the budget.
 /// </summary>
 public sealed partial class PodDeletions(IKubernetes client, ReplacementWaiter replacements, DaemonSetEvents events, ILogger<PodDeletions> logger)
 {
@@ -25,10 +26,17 @@ public sealed partial class PodDeletions(IKubernetes client, ReplacementWaiter r
                 if (await DeleteOneAsync(target, pod, cancellationToken))
                 {
                     deleted++;
-                    LogDeleted(logger, target.Namespace, pod.Name, pod.Node ?? "-", pod.Condition.ToString());
-                    await events.RecordAsync(target, daemonSet, DaemonSetEvent.Normal("StuckPodDeleted", DaemonSetEvent.Actions.DeletePod,
-                        $"deleted {pod.Name} on {pod.Node ?? "-"} ({pod.Condition}{(pod.Force ? ", forced: its kubelet does not finish it" : "")})"), cancellationToken);
+                    var why = pod.Reason ?? $"{pod.Condition}{(pod.Force ? ", forced: its kubelet does not finish it" : "")}";
+                    LogDeleted(logger, target.Namespace, pod.Name, pod.Node ?? "-", why);
+                    await events.RecordAsync(target, daemonSet, DaemonSetEvent.Normal(step.Misscheduled ? "MisscheduledPodDeleted" : "StuckPodDeleted", DaemonSetEvent.Actions.DeletePod,
+                        $"deleted {pod.Name} on {pod.Node ?? "-"} ({why})"), cancellationToken);
                 }
+            }
+
+            if (step.Misscheduled)
+            {
+                // No daemon pod belongs on a misscheduled pod's node: there is no replacement to wait for.
+                continue;
             }
 
             var missing = await replacements.WaitAsync(target, batch, step.Revision, step.BatchTimeout, cancellationToken);
@@ -57,6 +65,6 @@ public sealed partial class PodDeletions(IKubernetes client, ReplacementWaiter r
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted pod {Namespace}/{Pod} on {Node} ({Condition})")]
-    private static partial void LogDeleted(ILogger logger, string @namespace, string pod, string node, string condition);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted pod {Namespace}/{Pod} on {Node} ({Reason})")]
+    private static partial void LogDeleted(ILogger logger, string @namespace, string pod, string node, string reason);
 }

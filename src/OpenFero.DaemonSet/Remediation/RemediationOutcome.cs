@@ -20,6 +20,8 @@ public sealed record RemediationOutcome(RemediationResult Result, string Summary
 
     public static RemediationOutcome DryRun(string summary) => new(RemediationResult.DryRun, summary);
 
+    public static RemediationOutcome Analyzed(string summary) => new(RemediationResult.Analyzed, summary);
+
     public static RemediationOutcome NotRolledOut(string summary) => new(RemediationResult.NotRolledOut, summary);
 
     /// <summary>Missing <c>OPENFERO_*</c>, a bad setting, no usable kubeconfig.</summary>

@@ -3,7 +3,11 @@ using OpenFero.DaemonSet.Analysis;
 namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>A pod to delete, with the UID the deletion is conditioned on and why.</summary>
-public sealed record PodToDelete(string Name, string Uid, string? Node, PodCondition Condition, bool Force);
+public sealed record PodToDelete(string Name, string Uid, string? Node, PodCondition Condition, bool Force)
+{
+    /// <summary>Why it is deleted, when its condition does not say it: a misscheduled pod's placement rule.</summary>
+    public string? Reason { get; init; }
+}
 
 /// <summary>One step of a remediation, in the order it runs.</summary>
 public abstract record RemediationStep
@@ -12,7 +16,11 @@ public abstract record RemediationStep
     /// Delete these pods, at most <paramref name="BatchSize"/> at a time; each batch's nodes must run an available
     /// replacement (of <paramref name="Revision"/> under RollingUpdate) within <paramref name="BatchTimeout"/> before the next.
     /// </summary>
-    public sealed record DeletePods(IReadOnlyList<PodToDelete> Pods, int BatchSize, TimeSpan BatchTimeout, string? Revision) : RemediationStep;
+    public sealed record DeletePods(IReadOnlyList<PodToDelete> Pods, int BatchSize, TimeSpan BatchTimeout, string? Revision) : RemediationStep
+    {
+        /// <summary>Misscheduled pods: no pod belongs on their nodes, so no replacement is waited for.</summary>
+        public bool Misscheduled { get; init; }
+    }
 
     /// <summary><c>kubectl rollout restart</c>: stamp <c>kubectl.kubernetes.io/restartedAt</c> on the pod template.</summary>
     public sealed record RolloutRestart : RemediationStep;
@@ -37,6 +45,9 @@ public sealed record RemediationPlan(
     RemediationResult ResultWhenDone)
 {
     public bool DryRun { get; init; }
+
+    /// <summary>Each misscheduled pod deleted or kept, and why (<c>Runner:DeleteMisscheduledPods</c>); empty otherwise.</summary>
+    public IReadOnlyList<MisscheduledPodDecision> Misscheduled { get; init; } = [];
 
     /// <summary>Declined for a known false alarm alone: nobody needs to act, so it is no warning.</summary>
     public bool KnownFalseAlarm => Cause == VerdictCause.AutoscalerFalseAlarm && Steps.Count == 0;

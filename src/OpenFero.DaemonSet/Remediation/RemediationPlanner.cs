@@ -10,7 +10,8 @@ namespace OpenFero.DaemonSet.Remediation;
 /// fix; leave OnDelete DaemonSets alone; otherwise restart the rollout; then wait for it. Only two plans end
 /// without kubectl's judgement: kubectl already says "successfully rolled out", or a known false alarm is all
 /// there is. Anything else that ends well ends with a wait for the rollout, which decides whether it rolled
-/// out; a plan that will not act is declined. The runner's guards are decided here
+/// out; a plan that will not act is declined. Misscheduled pods are deleted only when opted in, and only where the
+/// DaemonSet controller itself would (<see cref="MisscheduledPods"/>). The runner's guards are decided here
 /// too: a namespace it may not act in, a DaemonSet that is gone or opted out, a dry run (a plan that only speaks).
 /// </summary>
 public static class RemediationPlanner
@@ -62,6 +63,8 @@ public static class RemediationPlanner
                 new(verdict.Cause, verdict.Summary, [new RemediationStep.RolloutUndo(report.Status?.Revision), wait], null, RemediationResult.RolledOut),
             VerdictCause.NewRevisionFailing =>
                 new(verdict.Cause, verdict.Summary, [], $"the new template is broken: fix it, or kubectl rollout undo daemonset/{report.Name} -n {report.Namespace}", RemediationResult.Declined),
+            VerdictCause.Misscheduled when policy.DeleteMisscheduledPods =>
+                Misscheduled(report, budget, policy, wait),
             VerdictCause.InsufficientResources or VerdictCause.HostPortConflict or VerdictCause.NodeNotReady or VerdictCause.Misscheduled =>
                 new(verdict.Cause, verdict.Summary, [], Recommendation(report, verdict.Cause), RemediationResult.Declined),
             VerdictCause.OnDeleteWaiting when policy.AllowOnDelete =>
@@ -72,6 +75,16 @@ public static class RemediationPlanner
                 new(verdict.Cause, verdict.Summary, [wait], null, RemediationResult.RolledOut),
             _ => new(verdict.Cause, verdict.Summary, [new RemediationStep.RolloutRestart(), wait], null, RemediationResult.RolledOut),
         };
+    }
+
+    private static RemediationPlan Misscheduled(DaemonSetReport report, int budget, RemediationPolicy policy, RemediationStep.WaitForRollout wait)
+    {
+        var decisions = MisscheduledPods.Decide(report, budget);
+        var pods = MisscheduledPods.ToDelete(report, decisions);
+        var kept = MisscheduledPods.Kept(decisions);
+        return pods.Count == 0
+            ? new(VerdictCause.Misscheduled, report.Verdict.Summary, [], string.Join("; ", new[] { kept, Recommendation(report, VerdictCause.Misscheduled) }.OfType<string>()), RemediationResult.Declined) { Misscheduled = decisions }
+            : new(VerdictCause.Misscheduled, report.Verdict.Summary, [Delete(pods, budget, report, policy) with { Misscheduled = true }, wait], kept, RemediationResult.RolledOut) { Misscheduled = decisions };
     }
 
     private static RemediationStep.DeletePods Delete(List<PodToDelete> pods, int budget, DaemonSetReport report, RemediationPolicy policy) =>

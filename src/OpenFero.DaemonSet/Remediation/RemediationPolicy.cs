@@ -5,7 +5,7 @@ namespace OpenFero.DaemonSet.Remediation;
 /// <summary>
 /// The runner's guards, from configuration (<c>Runner__DryRun=true</c>…) or the Operarius' Job template env.
 /// </summary>
-public sealed class RemediationPolicy
+public sealed class RemediationPolicy : IValidatableObject
 {
     public const string Section = "Runner";
 
@@ -19,6 +19,21 @@ public sealed class RemediationPolicy
     public const string SystemNamespace = "kube-system";
 
     public bool DryRun { get; set; }
+
+    /// <summary>
+    /// Analyse and report only (the log, the termination message, one Event): the outcome is <c>analyzed</c> and
+    /// nothing in the cluster is changed. The built-in Operarii of KubeDaemonSetNotScheduled and
+    /// KubeDaemonSetMisScheduled run so.
+    /// </summary>
+    public bool AnalyzeOnly { get; set; }
+
+    /// <summary>
+    /// When the verdict is misscheduled pods, delete those the DaemonSet controller itself would delete (the node no
+    /// longer matches the template's nodeName, nodeSelector or required node affinity, or has an untolerated
+    /// NoExecute taint), within the update budget; pods kept running by Kubernetes (an untolerated NoSchedule taint)
+    /// are kept. Off by default.
+    /// </summary>
+    public bool DeleteMisscheduledPods { get; set; }
 
     /// <summary>Namespaces the runner may act in; empty means all but <c>kube-system</c>.</summary>
     public List<string> AllowNamespaces { get; set; } = [];
@@ -42,6 +57,16 @@ public sealed class RemediationPolicy
     /// <summary>Where the run's one-paragraph outcome goes, for <c>kubectl describe pod</c> and the Job's status.</summary>
     [Required]
     public string TerminationMessagePath { get; set; } = DefaultTerminationMessagePath;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (AnalyzeOnly && DeleteMisscheduledPods)
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(DeleteMisscheduledPods)} needs {Section}:{nameof(AnalyzeOnly)} false: an analysis-only run changes nothing",
+                [nameof(DeleteMisscheduledPods), nameof(AnalyzeOnly)]);
+        }
+    }
 
     /// <summary>Not denied, and either listed or, with no list, anything but <c>kube-system</c>.</summary>
     public bool AllowsNamespace(string @namespace) =>

@@ -6,7 +6,7 @@ namespace OpenFero.DaemonSet.Remediation;
 /// (<c>openfero.io/outcome</c>), the history API, the Operarius status and the metrics.
 /// <para>
 /// The Job contract: the runner exits 0 when it did its job — <see cref="RolledOut"/>, <see cref="Declined"/> (a
-/// reasoned refusal), <see cref="DryRun"/> — and non-zero only when it tried and the DaemonSet did not recover
+/// reasoned refusal), <see cref="DryRun"/>, <see cref="Analyzed"/> — and non-zero only when it tried and the DaemonSet did not recover
 /// (<see cref="NotRolledOut"/>) or it could not work (<see cref="Error"/>). So kube-prometheus-stack's
 /// <c>KubeJobFailed</c> fires only when a person has something to look at beyond the outcome.
 /// </para>
@@ -27,6 +27,9 @@ public enum RemediationResult
 
     /// <summary>It could not work: missing <c>OPENFERO_*</c>, a bad setting, Kubernetes out of reach before it changed anything.</summary>
     Error,
+
+    /// <summary>Analysed only (<c>Runner:AnalyzeOnly</c>): the analysis was reported, nothing in the cluster was changed.</summary>
+    Analyzed,
 }
 
 /// <summary>The wire names of <see cref="RemediationResult"/> and how a termination message carries one.</summary>
@@ -41,6 +44,7 @@ public static class RemediationResults
         RemediationResult.Declined => "declined",
         RemediationResult.DryRun => "dryRun",
         RemediationResult.NotRolledOut => "notRolledOut",
+        RemediationResult.Analyzed => "analyzed",
         _ => "error",
     };
 
@@ -57,6 +61,7 @@ public static class RemediationResults
         "dryRun" => RemediationResult.DryRun,
         "notRolledOut" => RemediationResult.NotRolledOut,
         "error" => RemediationResult.Error,
+        "analyzed" => RemediationResult.Analyzed,
         _ => null,
     };
 

@@ -9,7 +9,8 @@ namespace OpenFero.DaemonSet.Remediation;
 /// The remediation Job's work: guards, analysis, a plan by cause, its steps, the wait for the rollout. Every step
 /// is a log line and an Event on the DaemonSet, and the run ends with one outcome Event (<see cref="OutcomeEvent"/>),
 /// so <c>kubectl describe daemonset</c> tells the story. A dry run reads and plans only: its plan goes to the log and
-/// the outcome, nothing is written to the cluster.
+/// the outcome, nothing is written to the cluster. An analysis-only run (<c>Runner:AnalyzeOnly</c>) reads and
+/// reports: the report to the log and the outcome (<c>analyzed</c>), its verdict as the one outcome Event.
 /// </summary>
 public sealed partial class RemediationRunner(
     DaemonSetSnapshotReader reader,
@@ -72,6 +73,11 @@ public sealed partial class RemediationRunner(
             report = DaemonSetAnalyzer.Analyze(snapshot, analysis, time.GetUtcNow());
         }
 
+        if (policy.AnalyzeOnly)
+        {
+            return await AnalyzedAsync(run, report, policy.DryRun, cancellationToken);
+        }
+
         var plan = RemediationPlanner.Plan(report, policy);
         run.Paragraph = PlanText.Paragraph(target, report, plan);
         if (plan.DryRun)
@@ -87,6 +93,11 @@ public sealed partial class RemediationRunner(
                 : $"Declined: {plan.Summary}{(plan.Recommendation is null ? "" : $"; {plan.Recommendation}")}.";
             // The paragraph says it all; the Event says it in one sentence.
             return await EndAsync(run, new RemediationOutcome(plan.ResultWhenDone, run.Paragraph), sentence, plan.KnownFalseAlarm, cancellationToken);
+        }
+
+        foreach (var kept in plan.Misscheduled.Where(d => !d.Delete))
+        {
+            LogKept(logger, target.Namespace, target.Name, kept.Pod, kept.Node, kept.Reason);
         }
 
         await RecordAsync(run, DaemonSetEvent.Normal("RemediationPlanned", DaemonSetEvent.Actions.Analyze, run.Paragraph), cancellationToken);
@@ -111,8 +122,9 @@ public sealed partial class RemediationRunner(
             case RemediationStep.DeletePods delete:
                 run.Changing();
                 var result = await deletions.DeleteAsync(target, run.DaemonSet, delete, cancellationToken);
-                run.Did($"deleted {result.Deleted} stuck pod(s)");
-                LogStep(logger, target.Namespace, target.Name, $"deleted {result.Deleted} stuck pod(s)");
+                var deleted = $"deleted {result.Deleted} {(delete.Misscheduled ? "misscheduled" : "stuck")} pod(s)";
+                run.Did(deleted);
+                LogStep(logger, target.Namespace, target.Name, deleted);
                 if (result is PodDeletionResult.ReplacementTimedOut late)
                 {
                     var nodes = string.Join(", ", late.Nodes);
@@ -163,6 +175,14 @@ public sealed partial class RemediationRunner(
         }
     }
 
+    /// <summary>The report to the log and the outcome, the verdict as the outcome Event (none in a dry run, which writes nothing); nothing changed.</summary>
+    private async Task<RemediationOutcome> AnalyzedAsync(RemediationRun run, DaemonSetReport report, bool dryRun, CancellationToken cancellationToken)
+    {
+        LogAnalysis(logger, run.Target.Namespace, run.Target.Name, ReportRendering.ToText(report).TrimEnd());
+        var outcome = RemediationOutcome.Analyzed(AnalysisOnlyText.Summary(AnalysisOnlyText.Paragraph(run.Target, report), report));
+        return dryRun ? outcome : await EndAsync(run, outcome, AnalysisOnlyText.Sentence(report), knownFalseAlarm: false, cancellationToken);
+    }
+
     private async Task<RemediationOutcome> EndAsync(RemediationRun run, RemediationOutcome outcome, string sentence, bool knownFalseAlarm, CancellationToken cancellationToken)
     {
         if (OutcomeEvent.For(outcome.Result, sentence, knownFalseAlarm) is { } ending)
@@ -205,6 +225,13 @@ public sealed partial class RemediationRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dry run of {Namespace}/{DaemonSet}, nothing done: {Plan}")]
     private static partial void LogDryRun(ILogger logger, string @namespace, string daemonSet, string plan);
+
+    // The report's own lines follow the first: kubectl logs job/NAME shows it as the analyze verb prints it.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Analysis of {Namespace}/{DaemonSet} (analysis only, nothing changed):\n{Report}")]
+    private static partial void LogAnalysis(ILogger logger, string @namespace, string daemonSet, string report);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Namespace}/{DaemonSet}: keeping misscheduled pod {Pod} on {Node}: {Reason}")]
+    private static partial void LogKept(ILogger logger, string @namespace, string daemonSet, string pod, string node, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not remediating {Namespace}/{DaemonSet}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string @namespace, string daemonSet, string reason);

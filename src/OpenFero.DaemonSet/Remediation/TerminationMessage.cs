@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
@@ -8,6 +10,37 @@ public static partial class TerminationMessage
 {
     /// <summary>The kubelet keeps at most 4096 bytes of a termination message.</summary>
     public const int MaxLength = 4096;
+
+    /// <summary>Ends a message cut to <see cref="MaxLength"/>, so its reader knows there was more.</summary>
+    public const string CutMark = "\n... (cut to the kubelet's 4096 bytes; the Job's log has it all)";
+
+    /// <summary>
+    /// <paramref name="message"/> as the kubelet keeps it: whole when it fits in <see cref="MaxLength"/> UTF-8 bytes,
+    /// else cut on a character boundary and ended by <see cref="CutMark"/>, <see cref="MaxLength"/> bytes at most.
+    /// </summary>
+    public static string Fit(string message)
+    {
+        if (Encoding.UTF8.GetByteCount(message) <= MaxLength)
+        {
+            return message;
+        }
+
+        var room = MaxLength - Encoding.UTF8.GetByteCount(CutMark);
+        var (length, bytes) = (0, 0);
+        while (length < message.Length)
+        {
+            var width = char.IsSurrogatePair(message, length) ? 2 : 1;
+            var next = Encoding.UTF8.GetByteCount(message.AsSpan(length, width));
+            if (bytes + next > room)
+            {
+                break;
+            }
+
+            (length, bytes) = (length + width, bytes + next);
+        }
+
+        return string.Concat(message.AsSpan(0, length), CutMark);
+    }
 
     public static void Write(string path, string message, ILogger logger)
     {
@@ -27,7 +60,7 @@ public static partial class TerminationMessage
 
         try
         {
-            File.WriteAllText(path, message.Length > MaxLength ? message[..MaxLength] : message);
+            File.WriteAllText(path, Fit(message));
         }
         catch (Exception error) when (error is UnauthorizedAccessException or IOException)
         {

@@ -10,15 +10,15 @@ public sealed partial class OperariusCatalogMetricsTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Metrics_show_the_built_in_operarius_as_the_one_item_loaded()
+    public async Task Metrics_show_the_three_built_in_operarii_as_the_items_loaded()
     {
         await using var host = await ServerHost.StartClusterAsync();
         var server = await host.StartServerAsync();
 
         var metrics = await Eventually.ReachesAsync(
             () => server.GetStringAsync(new Uri("/metrics", UriKind.Relative), Cancel),
-            text => text.Contains("\nopenfero_operarius_items_loaded 1\n", StringComparison.Ordinal),
-            "the catalog to have loaded the built-in Operarius");
+            text => text.Contains("\nopenfero_operarius_items_loaded 3\n", StringComparison.Ordinal),
+            "the catalog to have loaded the built-in Operarii");
 
         Assert.Contains("\nopenfero_operarius_sync_errors_total 0\n", metrics, StringComparison.Ordinal);
     }
@@ -32,7 +32,7 @@ public sealed partial class OperariusCatalogMetricsTests
 
         var metrics = await Eventually.ReachesAsync(
             () => server.GetStringAsync(new Uri("/metrics", UriKind.Relative), Cancel),
-            text => SyncErrors(text) > 0 && text.Contains("\nopenfero_operarius_items_loaded 1\n", StringComparison.Ordinal),
+            text => SyncErrors(text) > 0 && text.Contains("\nopenfero_operarius_items_loaded 3\n", StringComparison.Ordinal),
             "a sync error to be counted and the catalog to load once the list succeeds");
 
         Assert.True(SyncErrors(metrics) > 0);

@@ -86,6 +86,32 @@ public sealed class OutcomeRecordedTests
     }
 
     [Fact]
+    public async Task An_analysis_only_job_records_analyzed_with_its_first_line_everywhere_and_leaves_no_cooldown()
+    {
+        await using var host = await ServerHost.StartClusterAsync();
+        JobPodEnding.HoldRunning(host);
+        var server = await host.StartServerAsync();
+        var probe = new FollowUpProbe(host);
+        var job = await JobOfAsync(await server.PostFixtureAsync(Fixture));
+        const string Summary = "monitoring/node-exporter: 1 old-revision pod cannot run [OldPodsCannotRun]; analysis only, nothing changed.";
+
+        await JobPodEnding.EndAsync(host, job, 0, $"analyzed: {Summary}\n\nDaemonSet monitoring/node-exporter\nVerdict: 1 old-revision pod cannot run");
+        await OutcomeRecordedAsync(probe, job, "analyzed");
+        var message = await probe.AnnotationAsync(job, "openfero.io/outcome-message");
+        var history = await RecordAsync(server, job);
+        var metrics = await server.GetStringAsync(new Uri("/metrics", UriKind.Relative), Cancel);
+        var status = await probe.StatusAsync();
+        var next = await server.PostJsonAsync(Deliveries.RolloutStuckStartingAt(NextInstance));
+
+        Assert.Equal(Summary, message);
+        Assert.Equal(("analyzed", Summary), (history["outcome"]!.GetValue<string>(), history["outcomeMessage"]!.GetValue<string>()));
+        Assert.Equal(("Successful", "analyzed"), (status.LastExecutionStatus, status.LastExecutionOutcome));
+        Assert.Contains("openfero_remediation_outcomes_total{outcome=\"analyzed\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Equal("jobCreated", await next.OutcomeAsync());
+        Assert.Equal(2, (await host.JobsAsync()).Count);
+    }
+
+    [Fact]
     public async Task A_job_that_failed_without_an_outcome_is_an_error_and_leaves_no_cooldown()
     {
         await using var host = await ServerHost.StartClusterAsync();

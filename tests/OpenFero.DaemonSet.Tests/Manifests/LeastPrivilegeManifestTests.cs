@@ -36,12 +36,16 @@ public sealed partial class LeastPrivilegeManifestTests
         Assert.DoesNotContain("kube-system", allowList);
     }
 
-    [Fact]
-    public void The_remediation_job_runs_on_a_read_only_root_with_a_writable_tmp_and_gets_the_allow_list()
+    public static TheoryData<string> BuiltInOperarii { get; } = [.. OpenFero.DaemonSet.Playground.PlaygroundSystem.BuiltInOperarii];
+
+    [Theory]
+    [MemberData(nameof(BuiltInOperarii))]
+    public void The_remediation_job_runs_on_a_read_only_root_with_a_writable_tmp_and_gets_the_allow_list(string file)
     {
-        var operarius = KubernetesYaml.Deserialize<Operarius>(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "operarius", "daemonset-rollout-fix.yaml")));
+        var operarius = KubernetesYaml.Deserialize<Operarius>(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "operarius", file)));
         var pod = operarius.Spec.JobTemplate.Spec.Template.Spec;
         var container = Assert.Single(pod.Containers);
+        Assert.Equal(Runner, pod.ServiceAccountName);
 
         Assert.True(container.SecurityContext.ReadOnlyRootFilesystem);
         Assert.False(container.SecurityContext.AllowPrivilegeEscalation);
@@ -49,6 +53,33 @@ public sealed partial class LeastPrivilegeManifestTests
         Assert.NotNull(Assert.Single(pod.Volumes, v => v.Name == tmp.Name).EmptyDir);
         Assert.Contains(container.EnvFrom, e => e.ConfigMapRef?.Name == Runner);
     }
+
+    [Fact]
+    public void The_built_in_operarii_are_the_rollout_remediation_and_the_two_analysis_only_ones_alike_but_for_their_alert_and_mode()
+    {
+        var operarii = PlaygroundOperarii().ToDictionary(o => o.Spec.AlertSelector.Alertname, o => o);
+        var rollout = operarii["KubeDaemonSetRolloutStuck"];
+
+        Assert.Equal(["KubeDaemonSetMisScheduled", "KubeDaemonSetNotScheduled", "KubeDaemonSetRolloutStuck"], operarii.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["openfero-daemonset-misscheduled", "openfero-daemonset-not-scheduled", "openfero-daemonset-remediate"], operarii.Values.Select(o => o.Metadata.Name).Order(StringComparer.Ordinal));
+        foreach (var (alert, operarius) in operarii)
+        {
+            var pod = operarius.Spec.JobTemplate.Spec.Template.Spec;
+            var container = pod.Containers[0];
+            var expected = rollout.Spec.JobTemplate.Spec.Template.Spec;
+            Assert.Equal(KubernetesJson.Serialize(expected.SecurityContext), KubernetesJson.Serialize(pod.SecurityContext));
+            Assert.Equal(KubernetesJson.Serialize(expected.Containers[0].SecurityContext), KubernetesJson.Serialize(container.SecurityContext));
+            Assert.Equal((expected.ServiceAccountName, expected.Containers[0].Image), (pod.ServiceAccountName, container.Image));
+            Assert.Equal(["remediate"], container.Args);
+            var analyzeOnly = container.Env.SingleOrDefault(e => e.Name == "Runner__AnalyzeOnly")?.Value;
+            Assert.Equal(alert == "KubeDaemonSetRolloutStuck" ? null : "true", analyzeOnly);
+            Assert.DoesNotContain(container.Env, e => e.Name == "Runner__DeleteMisscheduledPods" && e.Value != "false");
+        }
+    }
+
+    private static IEnumerable<Operarius> PlaygroundOperarii() =>
+        OpenFero.DaemonSet.Playground.PlaygroundSystem.BuiltInOperarii
+            .Select(file => KubernetesYaml.Deserialize<Operarius>(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "operarius", file))));
 
     [Fact]
     public void The_image_is_built_from_base_images_pinned_to_a_patch_version_with_locked_packages()

@@ -16,6 +16,20 @@ public sealed class TerminationMessageTests
     }
 
     [Fact]
+    public void A_message_over_4096_bytes_keeps_its_first_line_is_cut_on_a_character_boundary_and_says_so()
+    {
+        var message = "analyzed: logging/fluent-bit: verdict\n\n" + string.Concat(Enumerable.Repeat("nœud-€ 🚀 ", 1000));
+
+        var fitted = TerminationMessage.Fit(message);
+
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(fitted), TerminationMessage.MaxLength - 4, TerminationMessage.MaxLength);
+        Assert.StartsWith("analyzed: logging/fluent-bit: verdict\n", fitted, StringComparison.Ordinal);
+        Assert.EndsWith(TerminationMessage.CutMark, fitted, StringComparison.Ordinal);
+        Assert.DoesNotContain('\uFFFD', System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(fitted)));
+        Assert.Equal("declined: short", TerminationMessage.Fit("declined: short"));
+    }
+
+    [Fact]
     public void A_missing_directory_is_skipped_without_failing()
     {
         var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "termination-log");
