@@ -36,6 +36,9 @@ public static class DaemonSetAnalyzer
             health)
         {
             WaitingForOldPod = options.DaemonsetMisscheduledAnalysis.Enabled ? waitingForOldPod : [],
+            Details = options.DaemonsetStatusEnricher is { Enabled: true, ShowDetails: true }
+                ? ConfigurationDetails.Of(ds, snapshot.Revisions, snapshot.CurrentRevisionHash, now)
+                : null,
         };
     }
 

@@ -23,6 +23,9 @@ public sealed record DaemonSetReport(
     /// These nodes are not in <c>notScheduled</c>, which names nodes where no daemon pod runs or is placed.
     /// </summary>
     public IReadOnlyList<NodeAwaitingOldPod> WaitingForOldPod { get; init; } = [];
+
+    /// <summary>The DaemonSet's configuration and revision history; absent when <c>ShowDetails</c> (or the status enricher) is off.</summary>
+    public DaemonSetDetails? Details { get; init; }
 }
 
 public enum VerdictCause

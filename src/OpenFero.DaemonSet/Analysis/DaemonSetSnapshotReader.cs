@@ -34,8 +34,8 @@ public sealed class DaemonSetSnapshotReader(IKubernetes client)
                 l => l.Items)
             .ToListAsync(cancellationToken);
         var revisions = await client.AppsV1.ListNamespacedControllerRevisionAsync(target.Namespace, labelSelector: selector, cancellationToken: cancellationToken);
-        var current = revisions.Items.Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == daemonSet.Metadata.Uid) == true)
-            .OrderByDescending(r => r.Revision).FirstOrDefault();
+        var owned = revisions.Items.Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == daemonSet.Metadata.Uid) == true).ToList();
+        var current = owned.OrderByDescending(r => r.Revision).FirstOrDefault();
         var hash = current?.Metadata.Labels?.TryGetValue(DaemonPods.RevisionHashLabel, out var h) == true ? h : null;
 
         var waitingNodes = pods.Where(p => p.Status?.Conditions?.Any(c => c.Type == "PodScheduled" && c.Status == "False") == true)
@@ -47,6 +47,6 @@ public sealed class DaemonSetSnapshotReader(IKubernetes client)
             others.AddRange(onNode.Items);
         }
 
-        return new DaemonSetSnapshot(daemonSet, pods, nodes, others, hash, alertStartedAt);
+        return new DaemonSetSnapshot(daemonSet, pods, nodes, others, hash, alertStartedAt) { Revisions = owned };
     }
 }

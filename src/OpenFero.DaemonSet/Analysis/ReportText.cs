@@ -29,6 +29,11 @@ public static class ReportText
             text.AppendLine(CultureInfo.InvariantCulture, $"Rollout: {r.Error ?? r.Message} [{r.State}]");
         }
 
+        if (report.Details is { } details)
+        {
+            DetailsText.Render(text, details);
+        }
+
         Table(text, "Pods", report.Pods, PodColumns(showResources: report.Pods.Any(p => p.Requests is not null || p.Limits is not null)));
         Table(text, "Waiting for the old pod to go", report.WaitingForOldPod,
         [
