@@ -17,4 +17,10 @@ public sealed record DaemonSetSnapshot(
 {
     /// <summary>The ControllerRevisions the DaemonSet owns, in any order.</summary>
     public IReadOnlyList<V1ControllerRevision> Revisions { get; init; } = [];
+
+    /// <summary>What metrics.k8s.io measured for its pods (one PodMetrics per pod with a running container).</summary>
+    public IReadOnlyList<PodMetrics> Usage { get; init; } = [];
+
+    /// <summary>Why the usage could not be read (metrics.k8s.io missing or failing); null when it was, or was not asked for.</summary>
+    public string? UsageUnavailable { get; init; }
 }
