@@ -121,4 +121,21 @@ public sealed class ConfigurationDetailsTests
         Assert.False(without.ContainsKey("details"));
         Assert.DoesNotContain("Details:", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_report_schema_has_the_details_usage_and_revision_ages_as_strings()
+    {
+        await using var host = await ServerHost.StartClusterAsync("healthy");
+        var server = await host.StartServerAsync();
+
+        var schemas = (await server.GetFromJsonAsync<JsonObject>(new Uri("/openapi/v1.json", UriKind.Relative), Cancel))!["components"]!["schemas"]!;
+
+        Assert.NotNull(schemas["DaemonSetReport"]!["properties"]!["details"]);
+        Assert.NotNull(schemas["DaemonSetReport"]!["properties"]!["usageUnavailable"]);
+        Assert.NotNull(schemas["PodReport"]!["properties"]!["usage"]);
+        Assert.NotNull(schemas["PodReport"]!["properties"]!["nearMemoryLimit"]);
+        var age = schemas["RevisionDetail"]!["properties"]!["age"]!;
+        Assert.Null(age["pattern"]);
+        Assert.Contains("revision's age", age["description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }
