@@ -20,6 +20,9 @@ public sealed class DaemonSetSnapshotReader(IKubernetes client, IOptions<Analysi
 {
     public const int WaitingNodesRead = 3;
 
+    private const string MetricsGroup = "metrics.k8s.io";
+    private const string MetricsVersion = "v1beta1";
+
     /// <summary>The snapshot, or null when the DaemonSet does not exist.</summary>
     public async Task<DaemonSetSnapshot?> ReadAsync(DaemonSetTarget target, DateTimeOffset? alertStartedAt, CancellationToken cancellationToken)
     {
@@ -75,9 +78,6 @@ public sealed class DaemonSetSnapshotReader(IKubernetes client, IOptions<Analysi
             return ([], $"{MetricsGroup} answered {(int)error.Response.StatusCode} {error.Response.StatusCode}{StatusMessage(error.Response.Content)}");
         }
     }
-
-    private const string MetricsGroup = "metrics.k8s.io";
-    private const string MetricsVersion = "v1beta1";
 
     private static string StatusMessage(string? body)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using k8s.Models;
 using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Simulation.Faults;
 using OpenFero.DaemonSet.Simulation.Hosting;
@@ -106,5 +107,36 @@ public sealed class ResourceUsageTests
 
         Assert.Equal(1, cluster.Requests.Count("list", "pods.metrics.k8s.io"));
         Assert.Equal(0, cluster.Requests.Count("get", "pods.metrics.k8s.io"));
+    }
+
+    [Fact]
+    public void A_container_at_exactly_90_percent_of_its_memory_limit_is_flagged_one_without_a_limit_never_and_usage_sums_the_containers()
+    {
+        var pod = new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "agent-x" },
+            Spec = new V1PodSpec
+            {
+                Containers =
+                [
+                    new V1Container { Name = "agent", Resources = new V1ResourceRequirements { Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("100Mi") } } },
+                    new V1Container { Name = "sidecar" },
+                ],
+            },
+        };
+        PodMetrics Measured(string agentMemory) => new()
+        {
+            Metadata = new V1ObjectMeta { Name = "agent-x" },
+            Containers =
+            [
+                new ContainerMetrics { Name = "agent", Usage = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("30000000n"), ["memory"] = new(agentMemory) } },
+                new ContainerMetrics { Name = "sidecar", Usage = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("10m"), ["memory"] = new("900Mi") } },
+            ],
+        };
+
+        Assert.Equal(new MemoryNearLimit("agent", "90Mi", "100Mi", 90), ResourceUsage.NearMemoryLimit(pod, Measured("90Mi")));
+        Assert.Null(ResourceUsage.NearMemoryLimit(pod, Measured("89Mi")));
+        Assert.Equal(new Dictionary<string, string> { ["cpu"] = "40m", ["memory"] = "989Mi" }, ResourceUsage.Of(Measured("89Mi")));
+        Assert.Null(ResourceUsage.Of(null));
     }
 }
