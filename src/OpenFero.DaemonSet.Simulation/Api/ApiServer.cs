@@ -94,6 +94,12 @@ public sealed partial class ApiServer(ClusterStore store, ResourceRegistry regis
             throw new ApiException(404, "NotFound", "the server could not find the requested resource");
         }
 
+        if (target.Type.Group == Metrics.ResourceMetrics.Group)
+        {
+            await MetricsAsync(context, target, info.Verb);
+            return;
+        }
+
         if (target.Subresource == "log")
         {
             await (info.Verb == "get" ? LogAsync(context, target)

@@ -11,6 +11,9 @@ public static class Discovery
 
     private static readonly string[] Verbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 
+    /// <summary>What metrics-server serves: reads only.</summary>
+    private static readonly string[] MetricsVerbs = ["get", "list"];
+
     public static JsonObject Version() => new()
     {
         ["major"] = "1",
@@ -34,7 +37,7 @@ public static class Discovery
     public static JsonObject Groups(ResourceRegistry registry)
     {
         var groups = new JsonArray();
-        foreach (var group in registry.All.Where(t => t.Group.Length > 0).GroupBy(t => t.Group))
+        foreach (var group in registry.All.Concat(registry.Metrics).Where(t => t.Group.Length > 0).GroupBy(t => t.Group))
         {
             var versions = group.Select(t => t.Version).Distinct().ToList();
             groups.Add(new JsonObject
@@ -51,15 +54,16 @@ public static class Discovery
     public static JsonObject Resources(ResourceRegistry registry, string group, string version)
     {
         var resources = new JsonArray();
-        foreach (var type in registry.All.Where(t => t.Group == group && t.Version == version))
+        foreach (var type in registry.All.Concat(registry.Metrics).Where(t => t.Group == group && t.Version == version))
         {
+            var verbs = registry.Metrics.Contains(type) ? MetricsVerbs : Verbs;
             resources.Add(new JsonObject
             {
                 ["name"] = type.Plural,
                 ["singularName"] = type.Singular,
                 ["namespaced"] = type.Namespaced,
                 ["kind"] = type.Kind,
-                ["verbs"] = new JsonArray(Verbs.Select(v => (JsonNode)v).ToArray()),
+                ["verbs"] = new JsonArray(verbs.Select(v => (JsonNode)v).ToArray()),
                 ["shortNames"] = new JsonArray(type.ShortNames.Select(s => (JsonNode)s).ToArray()),
             });
             if (InCategoryAll.Contains(type))

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OpenFero.DaemonSet.Simulation.Metrics;
 using OpenFero.DaemonSet.Simulation.Store;
 
 namespace OpenFero.DaemonSet.Simulation.Api;
@@ -6,20 +7,25 @@ namespace OpenFero.DaemonSet.Simulation.Api;
 /// <summary>
 /// The kinds the API server serves: the built-in ones, plus one per served version of every
 /// CustomResourceDefinition in the store — however the CRD got there (the API, a scenario, a test) — for as
-/// long as it exists. Types are kept as single instances so they can key the store.
+/// long as it exists. Types are kept as single instances so they can key the store. The resource metrics API
+/// (<see cref="ResourceMetrics"/>), when served, is discovered and resolved like the others but never stored.
 /// </summary>
-public sealed class ResourceRegistry(ClusterStore? store = null)
+public sealed class ResourceRegistry(ClusterStore? store = null, bool servesMetrics = false)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, ResourceType> custom = new(StringComparer.Ordinal);
 
     public IReadOnlyList<ResourceType> All => [.. ResourceTypes.BuiltIn, .. CustomTypes()];
 
+    /// <summary>PodMetrics and NodeMetrics of <c>metrics.k8s.io</c>, computed on request: none when the cluster has no metrics API.</summary>
+    public IReadOnlyList<ResourceType> Metrics => servesMetrics ? ResourceMetrics.Types : [];
+
     public ResourceType? Find(string group, string version, string plural) =>
         ResourceTypes.BuiltIn.FirstOrDefault(t => t.Group == group && t.Version == version && t.Plural == plural)
+        ?? Metrics.FirstOrDefault(t => t.Group == group && t.Version == version && t.Plural == plural)
         ?? CustomTypes().FirstOrDefault(t => t.Group == group && t.Version == version && t.Plural == plural);
 
-    public bool ServesGroupVersion(string group, string version) => All.Any(t => t.Group == group && t.Version == version);
+    public bool ServesGroupVersion(string group, string version) => All.Concat(Metrics).Any(t => t.Group == group && t.Version == version);
 
     /// <summary>The kinds one CRD defines, one per served version; the same instance comes back for a kind already known.</summary>
     public IReadOnlyList<ResourceType> TypesOf(JsonObject crd)

@@ -54,7 +54,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
     public static async Task<SimulatedCluster> StartAsync(SimulatedClusterOptions options, CancellationToken cancellationToken)
     {
         var store = new ClusterStore(options.Time, options.HistoryCapacity, options.NameSeed).WithApiServerStrategies();
-        var registry = new ResourceRegistry(store);
+        var registry = new ResourceRegistry(store, options.MetricsApi);
         var scenario = options.Scenario is null ? Scenario.Empty : ScenarioCatalog.Load(options.Scenario);
         scenario.ApplyTo(store);
 
@@ -65,7 +65,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
         }
 
         var requests = new RequestCounter();
-        var api = new ApiServer(store, registry);
+        var api = new ApiServer(store, registry) { ResourceMetrics = options.MetricsApi ? new ResourceMetrics(store, scenario) : null };
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         if (options.Logging)

@@ -34,6 +34,12 @@ public sealed class SimulatedClusterOptions
     /// <summary>How long a controller pass may take, or a controller go without completing one, before it is reported stalled.</summary>
     public TimeSpan ControllerStallBound { get; init; } = ClusterControllers.DefaultStallBound;
 
+    /// <summary>
+    /// Whether the cluster serves the resource metrics API (<c>metrics.k8s.io/v1beta1</c>, as metrics-server does); off,
+    /// its paths are 404 and discovery does not list it, as in a cluster without metrics-server.
+    /// </summary>
+    public bool MetricsApi { get; init; } = true;
+
     /// <summary>A seed for the fault injector's random source, so that rate faults hit the same requests every run.</summary>
     public int? FaultSeed { get; init; }
 }

@@ -77,6 +77,17 @@ public sealed class DaemonSetDefinition
     public string? HostPath { get; set; }
     public bool HostPathReadOnly { get; set; } = true;
     public bool Privileged { get; set; }
+
+    /// <summary>What its containers use as metrics.k8s.io reports it, instead of a fixed fraction of their requests; the first that names the pod's node (or no node) applies.</summary>
+    public List<UsageDefinition> Usage { get; set; } = [];
+}
+
+/// <summary>A container's measured usage (quantities such as <c>50m</c>, <c>120Mi</c>), on the listed nodes or, with none listed, on every node.</summary>
+public sealed class UsageDefinition
+{
+    public string? Cpu { get; set; }
+    public string? Memory { get; set; }
+    public List<string> Nodes { get; set; } = [];
 }
 
 public sealed class TolerationDefinition

@@ -14,6 +14,9 @@ public sealed class AnalysisOptions
     public sealed class StatusEnricherOptions
     {
         public bool Enabled { get; set; } = true;
+
+        /// <summary>The DaemonSet's configuration: images, update strategy, placement rules, host access, revisions.</summary>
+        public bool ShowDetails { get; set; } = true;
     }
 
     public sealed class MisscheduledOptions

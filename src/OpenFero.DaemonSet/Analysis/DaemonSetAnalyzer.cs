@@ -11,10 +11,17 @@ public static class DaemonSetAnalyzer
         var ds = snapshot.DaemonSet;
         var states = snapshot.Pods.ToDictionary(p => p.Metadata.Uid, p => PodClassifier.Classify(p, now));
         var templateGeneration = DaemonPods.TemplateGeneration(ds);
+        var resources = options.DaemonsetPodAnalysis.IncludeResourceInfo;
+        var usage = snapshot.Usage.Where(m => m.Metadata?.Name is not null).GroupBy(m => m.Metadata.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var pods = snapshot.Pods
             .OrderBy(p => DaemonPods.TargetNodeName(p), StringComparer.Ordinal)
             .ThenBy(p => p.Metadata.Name, StringComparer.Ordinal)
-            .Select(p => Pod(p, states[p.Metadata.Uid], DaemonPods.IsUpdated(p, snapshot.CurrentRevisionHash, templateGeneration), options.DaemonsetPodAnalysis.IncludeResourceInfo, now))
+            .Select(p => Pod(p, states[p.Metadata.Uid], DaemonPods.IsUpdated(p, snapshot.CurrentRevisionHash, templateGeneration), resources, now) with
+            {
+                Usage = resources ? ResourceUsage.Of(usage.GetValueOrDefault(p.Metadata.Name)) : null,
+                NearMemoryLimit = resources ? ResourceUsage.NearMemoryLimit(p, usage.GetValueOrDefault(p.Metadata.Name)) : null,
+            })
             .ToList();
         var status = Status(ds, snapshot.CurrentRevisionHash);
         var rollout = Rollout(ds, snapshot, pods);
@@ -36,6 +43,10 @@ public static class DaemonSetAnalyzer
             health)
         {
             WaitingForOldPod = options.DaemonsetMisscheduledAnalysis.Enabled ? waitingForOldPod : [],
+            UsageUnavailable = options.DaemonsetPodAnalysis is { Enabled: true, IncludeResourceInfo: true } ? snapshot.UsageUnavailable : null,
+            Details = options.DaemonsetStatusEnricher is { Enabled: true, ShowDetails: true }
+                ? ConfigurationDetails.Of(ds, snapshot.Revisions, snapshot.CurrentRevisionHash, now)
+                : null,
         };
     }
 

@@ -23,6 +23,15 @@ public sealed record DaemonSetReport(
     /// These nodes are not in <c>notScheduled</c>, which names nodes where no daemon pod runs or is placed.
     /// </summary>
     public IReadOnlyList<NodeAwaitingOldPod> WaitingForOldPod { get; init; } = [];
+
+    /// <summary>The DaemonSet's configuration and revision history; absent when <c>ShowDetails</c> (or the status enricher) is off.</summary>
+    public DaemonSetDetails? Details { get; init; }
+
+    /// <summary>
+    /// Why the pods' measured usage is missing — metrics.k8s.io absent (404) or failing (503) — when the pod analysis
+    /// asked for it; everything else in the report stands.
+    /// </summary>
+    public string? UsageUnavailable { get; init; }
 }
 
 public enum VerdictCause
@@ -115,7 +124,16 @@ public sealed record PodReport(
     public bool Terminating { get; init; }
 
     public string Status { get; init; } = Phase;
+
+    /// <summary>What metrics.k8s.io measured (cpu, memory), beside <c>requests</c> and <c>limits</c>; null when not measured.</summary>
+    public IReadOnlyDictionary<string, string>? Usage { get; init; }
+
+    /// <summary>Set when a container uses 90 % or more of its memory limit: it is OOM-killed when it reaches it.</summary>
+    public MemoryNearLimit? NearMemoryLimit { get; init; }
 }
+
+/// <summary>A container at <c>percent</c> % of its memory limit (90 % or more).</summary>
+public sealed record MemoryNearLimit(string Container, string Usage, string Limit, int Percent);
 
 public sealed record MisscheduledPod(string Pod, string Node, string Rule, string Detail, bool WillBeDeleted, bool AutoscalerScaleDown);
 

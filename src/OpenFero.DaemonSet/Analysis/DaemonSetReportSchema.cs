@@ -20,11 +20,14 @@ public static class DaemonSetReportSchema
             schema.Format = null;
             schema.Enum = [.. Enum.GetNames(type).Select(name => (JsonNode)JsonNamingPolicy.CamelCase.ConvertName(name))];
         }
-        else if (type == typeof(TimeSpan) && context.JsonPropertyInfo?.DeclaringType == typeof(PodReport))
+        else if (type == typeof(TimeSpan) && context.JsonPropertyInfo?.DeclaringType is { } declaring
+            && (declaring == typeof(PodReport) || declaring == typeof(RevisionDetail)))
         {
             schema.Type = JsonSchemaType.String;
             schema.Pattern = null;
-            schema.Description = "the pod's age as kubectl prints it, e.g. 45s, 3m20s, 5h2m, 2d3h";
+            schema.Description = declaring == typeof(PodReport)
+                ? "the pod's age as kubectl prints it, e.g. 45s, 3m20s, 5h2m, 2d3h"
+                : "the revision's age as kubectl prints it, e.g. 45s, 3m20s, 5h2m, 2d3h";
         }
 
         return Task.CompletedTask;

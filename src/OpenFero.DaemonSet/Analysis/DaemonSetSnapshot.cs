@@ -4,7 +4,8 @@ namespace OpenFero.DaemonSet.Analysis;
 
 /// <summary>
 /// Everything the analysis reads, read once: the DaemonSet, its pods, every node, the other pods on nodes where a
-/// daemon pod waits (for their requests and host ports), the current revision's hash, and when the alert began.
+/// daemon pod waits (for their requests and host ports), the current revision's hash, and when the alert began;
+/// the DaemonSet's own revisions (its history) beside them.
 /// </summary>
 public sealed record DaemonSetSnapshot(
     V1DaemonSet DaemonSet,
@@ -12,4 +13,14 @@ public sealed record DaemonSetSnapshot(
     IReadOnlyList<V1Node> Nodes,
     IReadOnlyList<V1Pod> OtherPodsOnWaitingNodes,
     string? CurrentRevisionHash,
-    DateTimeOffset? AlertStartedAt);
+    DateTimeOffset? AlertStartedAt)
+{
+    /// <summary>The ControllerRevisions the DaemonSet owns, in any order.</summary>
+    public IReadOnlyList<V1ControllerRevision> Revisions { get; init; } = [];
+
+    /// <summary>What metrics.k8s.io measured for its pods (one PodMetrics per pod with a running container).</summary>
+    public IReadOnlyList<PodMetrics> Usage { get; init; } = [];
+
+    /// <summary>Why the usage could not be read (metrics.k8s.io missing or failing); null when it was, or was not asked for.</summary>
+    public string? UsageUnavailable { get; init; }
+}

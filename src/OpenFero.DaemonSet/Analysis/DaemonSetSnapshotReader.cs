@@ -1,5 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using k8s;
+using k8s.Autorest;
 using k8s.Models;
+using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Semantics;
 
@@ -7,13 +11,17 @@ namespace OpenFero.DaemonSet.Analysis;
 
 /// <summary>
 /// Reads what the analysis needs with paged lists and selectors — the DaemonSet, its pods by its selector, every
-/// node once, its revisions, and the other pods only on the few nodes where a daemon pod waits — never one
-/// request per pod or per node: ceil(pods/500) + ceil(nodes/500) + 2 (<see cref="KubernetesPaging.PageSize"/>), plus
-/// at most <see cref="WaitingNodesRead"/>.
+/// node once, its revisions, its pods' usage from metrics.k8s.io (one list by the same selector, when the pod
+/// analysis asks for resource information), and the other pods only on the few nodes where a daemon pod waits —
+/// never one request per pod or per node: ceil(pods/500) + ceil(nodes/500) + 3 (<see cref="KubernetesPaging.PageSize"/>),
+/// plus at most <see cref="WaitingNodesRead"/>.
 /// </summary>
-public sealed class DaemonSetSnapshotReader(IKubernetes client)
+public sealed class DaemonSetSnapshotReader(IKubernetes client, IOptions<AnalysisOptions>? options = null)
 {
     public const int WaitingNodesRead = 3;
+
+    private const string MetricsGroup = "metrics.k8s.io";
+    private const string MetricsVersion = "v1beta1";
 
     /// <summary>The snapshot, or null when the DaemonSet does not exist.</summary>
     public async Task<DaemonSetSnapshot?> ReadAsync(DaemonSetTarget target, DateTimeOffset? alertStartedAt, CancellationToken cancellationToken)
@@ -34,8 +42,8 @@ public sealed class DaemonSetSnapshotReader(IKubernetes client)
                 l => l.Items)
             .ToListAsync(cancellationToken);
         var revisions = await client.AppsV1.ListNamespacedControllerRevisionAsync(target.Namespace, labelSelector: selector, cancellationToken: cancellationToken);
-        var current = revisions.Items.Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == daemonSet.Metadata.Uid) == true)
-            .OrderByDescending(r => r.Revision).FirstOrDefault();
+        var owned = revisions.Items.Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == daemonSet.Metadata.Uid) == true).ToList();
+        var current = owned.OrderByDescending(r => r.Revision).FirstOrDefault();
         var hash = current?.Metadata.Labels?.TryGetValue(DaemonPods.RevisionHashLabel, out var h) == true ? h : null;
 
         var waitingNodes = pods.Where(p => p.Status?.Conditions?.Any(c => c.Type == "PodScheduled" && c.Status == "False") == true)
@@ -47,6 +55,39 @@ public sealed class DaemonSetSnapshotReader(IKubernetes client)
             others.AddRange(onNode.Items);
         }
 
-        return new DaemonSetSnapshot(daemonSet, pods, nodes, others, hash, alertStartedAt);
+        var (usage, unavailable) = (options?.Value ?? new AnalysisOptions()).DaemonsetPodAnalysis is { Enabled: true, IncludeResourceInfo: true }
+            ? await UsageAsync(target.Namespace, selector, cancellationToken)
+            : ([], null);
+        return new DaemonSetSnapshot(daemonSet, pods, nodes, others, hash, alertStartedAt) { Revisions = owned, Usage = usage, UsageUnavailable = unavailable };
+    }
+
+    /// <summary>
+    /// The pods' PodMetrics, or why there are none: a cluster without metrics-server answers 404, one whose
+    /// metrics-server is down 503 — the analysis goes on without usage, and says so.
+    /// </summary>
+    private async Task<(IReadOnlyList<PodMetrics> Usage, string? Unavailable)> UsageAsync(string ns, string selector, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var list = await client.CustomObjects.ListNamespacedCustomObjectAsync<PodMetricsList>(
+                MetricsGroup, MetricsVersion, ns, "pods", labelSelector: selector, cancellationToken: cancellationToken);
+            return ([.. list.Items ?? []], null);
+        }
+        catch (HttpOperationException error)
+        {
+            return ([], $"{MetricsGroup} answered {(int)error.Response.StatusCode} {error.Response.StatusCode}{StatusMessage(error.Response.Content)}");
+        }
+    }
+
+    private static string StatusMessage(string? body)
+    {
+        try
+        {
+            return body is not null && JsonNode.Parse(body)?["message"]?.GetValue<string>() is { Length: > 0 } message ? $": {message}" : "";
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
     }
 }

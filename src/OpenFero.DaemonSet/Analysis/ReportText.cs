@@ -29,7 +29,23 @@ public static class ReportText
             text.AppendLine(CultureInfo.InvariantCulture, $"Rollout: {r.Error ?? r.Message} [{r.State}]");
         }
 
-        Table(text, "Pods", report.Pods, PodColumns(showResources: report.Pods.Any(p => p.Requests is not null || p.Limits is not null)));
+        if (report.Details is { } details)
+        {
+            DetailsText.Render(text, details);
+        }
+
+        var showResources = report.Pods.Any(p => p.Requests is not null || p.Limits is not null);
+        Table(text, report.UsageUnavailable is { } why ? $"Pods (usage unavailable: {why})" : "Pods", report.Pods, PodColumns(showResources));
+        Table(text, $"Near their memory limit ({ResourceUsage.NearLimitPercent} % or more of it: a container that reaches its limit is OOM-killed and restarted)",
+            [.. report.Pods.Where(p => p.NearMemoryLimit is not null)],
+        [
+            new("NODE", p => p.Node ?? "(unscheduled)"),
+            new("POD", p => p.Name),
+            new("CONTAINER", p => p.NearMemoryLimit!.Container),
+            new("MEMORY", p => p.NearMemoryLimit!.Usage),
+            new("LIMIT", p => p.NearMemoryLimit!.Limit),
+            new("USE", p => string.Create(CultureInfo.InvariantCulture, $"{p.NearMemoryLimit!.Percent}%")),
+        ]);
         Table(text, "Waiting for the old pod to go", report.WaitingForOldPod,
         [
             new("NODE", w => w.Node),
@@ -84,6 +100,7 @@ public static class ReportText
         {
             columns.Add(new("REQUESTS", p => Quantities(p.Requests)));
             columns.Add(new("LIMITS", p => Quantities(p.Limits)));
+            columns.Add(new("USAGE", p => Quantities(p.Usage) + (p.NearMemoryLimit is null ? "" : " (near memory limit)")));
         }
 
         columns.Add(new("WHY", p => p.Condition == PodCondition.Healthy ? None : Why(p.Condition, p.Message)));

@@ -23,6 +23,22 @@ public sealed partial class LeastPrivilegeManifestTests
         Assert.DoesNotContain(role.Rules, r => r.Verbs.Contains("*") || r.Resources.Contains("*"));
     }
 
+    [Theory]
+    [InlineData("openfero-daemonset")]
+    [InlineData(Runner)]
+    public void The_analysis_may_list_revisions_and_pod_metrics_and_nothing_else_of_them(string clusterRole)
+    {
+        var role = Manifests("rbac").OfType<V1ClusterRole>().Single(r => r.Metadata.Name == clusterRole);
+
+        var revisions = Assert.Single(role.Rules, r => r.Resources.Contains("controllerrevisions"));
+        var metrics = Assert.Single(role.Rules, r => r.ApiGroups.Contains("metrics.k8s.io"));
+
+        Assert.Equal(["list"], revisions.Verbs);
+        Assert.Equal(["metrics.k8s.io"], metrics.ApiGroups);
+        Assert.Equal(["pods"], metrics.Resources);
+        Assert.Equal(["list"], metrics.Verbs);
+    }
+
     [Fact]
     public void The_runner_is_granted_its_namespaced_rights_only_in_the_namespaces_it_is_allowed_to_act_in()
     {
