@@ -33,6 +33,9 @@ public sealed class PlaygroundSystem : IAsyncDisposable
     /// <summary>The namespaces the playground's runner may act in (comma-separated), as rbac/runner-namespaces.yaml lists them in a cluster.</summary>
     public string RunnerNamespaces { get; }
 
+    private const string ProgressDeadlineSetting = "--Analysis:DaemonsetRolloutMonitor:ProgressDeadline";
+    private const string PlaygroundProgressDeadline = "00:00:20";
+
     /// <param name="serverArgs">The server's command-line configuration (<c>--urls URL</c>, <c>--Section:Key value</c>).</param>
     public static async Task<PlaygroundSystem> StartAsync(string scenario, string kubeconfig, string[] serverArgs, CancellationToken cancellationToken)
     {
@@ -51,6 +54,11 @@ public sealed class PlaygroundSystem : IAsyncDisposable
             var runnerNamespaces = RunnerNamespacesOf(daemonSets);
             cluster.JobHandlers.Register(PlaygroundRunner.Image, new PlaygroundRunner(kubeconfig, runnerNamespaces).RunAsync);
             var args = serverArgs.Contains("--urls") ? serverArgs : [.. serverArgs, "--urls", "http://127.0.0.1:8080"];
+
+            // The scenarios stage in a minute what takes a cluster a quarter of an hour (the alert rule's 15 minutes): a
+            // rollout seen moving is judged stalled after 20 s here, not 10 min, unless the arguments say otherwise
+            // (later arguments win).
+            args = [ProgressDeadlineSetting, PlaygroundProgressDeadline, .. args];
 
             // The server applies the runner's namespace lists too (an alert for a namespace the runner may not act in
             // gets no Job): the same lists, as rbac/runner-namespaces.yaml gives both in a cluster.

@@ -17,7 +17,8 @@ public sealed class KubectlTopTests
         using var kubectl = new KubectlRunner(cluster);
 
         var output = await Eventually.ReachesAsync(() => kubectl.SucceedAsync("top pod -n monitoring"), o => Rows(o).Length == 5, "a row per node-exporter pod");
-        var selected = await kubectl.SucceedAsync("top pod -n monitoring -l app.kubernetes.io/name=node-exporter");
+        // The scenario's rollout may still replace a pod between the two calls: the selected list is awaited too.
+        var selected = await Eventually.ReachesAsync(() => kubectl.SucceedAsync("top pod -n monitoring -l app.kubernetes.io/name=node-exporter"), o => Rows(o).Length == 5, "a row per selected pod");
         var none = await kubectl.RunAsync("top pod -n monitoring -l app.kubernetes.io/name=nothing");
 
         var rows = Rows(output);

@@ -6,6 +6,7 @@ using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Dispatch;
 using OpenFero.DaemonSet.Hosting;
 using OpenFero.DaemonSet.Remediation;
+using OpenFero.DaemonSet.Rollouts;
 using OpenFero.DaemonSet.Semantics;
 using OpenFero.DaemonSet.Templates;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
@@ -32,6 +33,8 @@ public sealed class ArchitectureTests
         typeof(OperariusMatcher), typeof(DaemonSetTargetRules), typeof(LeaseDecision), typeof(FollowUpDecision), typeof(JobStates),
         typeof(AlertContextFactory), typeof(AlertContext),
         typeof(GoTemplate), typeof(TemplateData), typeof(ShellSplicing), typeof(JobTemplates), typeof(TemplateConditions),
+        typeof(ConfigurationDetails), typeof(PlacementText), typeof(ResourceUsage), typeof(MisscheduledPods),
+        typeof(DaemonSetRollout), typeof(RolloutTimeline), typeof(RolloutView), typeof(RolloutText), typeof(LabelSelectorQuery),
     ];
 
     [Fact]

@@ -40,7 +40,8 @@ public sealed class OpenFeroChartStartTests
 
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "chart-token");
         var jobs = JsonNode.Parse(await http.GetStringAsync(new Uri("/api/jobs", UriKind.Relative), Cancel))!.AsArray();
-        var builtIn = Assert.Single(jobs);
+        Assert.Equal(["KubeDaemonSetMisScheduled", "KubeDaemonSetNotScheduled", "KubeDaemonSetRolloutStuck"], jobs.Select(j => j!["jobName"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var builtIn = Assert.Single(jobs, j => j!["jobName"]!.GetValue<string>() == "KubeDaemonSetRolloutStuck");
         Assert.Equal("KubeDaemonSetRolloutStuck", builtIn!["jobName"]!.GetValue<string>());
         Assert.Equal("openfero", builtIn["namespace"]!.GetValue<string>());
         Assert.Equal(0, builtIn["executionCount"]!.GetValue<int>());
