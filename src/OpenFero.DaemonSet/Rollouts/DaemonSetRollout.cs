@@ -32,6 +32,9 @@ public sealed class DaemonSetRollout(string ns, string name)
 
     public RolloutCounts Counts { get; private set; } = new(0, 0, 0);
 
+    /// <summary>The DaemonSet's <c>status.numberMisscheduled</c>.</summary>
+    public int Misscheduled { get; private set; }
+
     public string Strategy { get; private set; } = "RollingUpdate";
 
     /// <summary>Whether the controller has observed the DaemonSet's latest spec (observedGeneration ≥ generation).</summary>
@@ -57,6 +60,7 @@ public sealed class DaemonSetRollout(string ns, string name)
         var status = daemonSet.Status;
         var counts = new RolloutCounts(status?.DesiredNumberScheduled ?? 0, status?.UpdatedNumberScheduled ?? 0, status?.NumberAvailable ?? 0);
         Strategy = daemonSet.Spec?.UpdateStrategy?.Type ?? "RollingUpdate";
+        Misscheduled = status?.NumberMisscheduled ?? 0;
         MinReadySeconds = daemonSet.Spec?.MinReadySeconds ?? 0;
         SpecObserved = (status?.ObservedGeneration ?? 0) >= (daemonSet.Metadata.Generation ?? 0);
         var complete = SpecObserved && counts.Updated >= counts.Desired && counts.Available >= counts.Desired;

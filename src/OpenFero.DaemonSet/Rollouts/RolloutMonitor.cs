@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Remediation;
+using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Rollouts;
 
@@ -38,6 +39,12 @@ public sealed partial class RolloutMonitor(
 
     /// <summary>A rollout went progressing, stalled or complete (and when a DaemonSet is first seen); raised under the DaemonSet's lock, so handlers only take note.</summary>
     public event Action<RolloutView>? PhaseChanged;
+
+    /// <summary>
+    /// The cluster did something to a watched DaemonSet that may run the workflows (<see cref="RolloutTrigger"/>); raised
+    /// on a watch's thread, possibly under the DaemonSet's lock, so handlers only take note.
+    /// </summary>
+    public event Action<RolloutTrigger, DaemonSetTarget>? Triggered;
 
     /// <summary>
     /// Why no remediation should start now: the DaemonSet's rollout was seen moving within the progress deadline. Null
@@ -131,7 +138,8 @@ public sealed partial class RolloutMonitor(
             cache.Removed += Forget;
         }
 
-        var runs = caches.Select(c => c.RunAsync(stoppingToken)).ToList();
+        var failedCreates = namespaces.Select(FailedCreates).ToList();
+        var runs = caches.Select(c => c.RunAsync(stoppingToken)).Concat(failedCreates.Select(c => c.RunAsync(stoppingToken))).ToList();
         runs.Add(TickAsync(caches, stoppingToken));
         await Task.WhenAll(runs);
         foreach (var entry in watched.Values)
@@ -155,6 +163,40 @@ public sealed partial class RolloutMonitor(
         time,
         logger,
         d => Key(d.Metadata.NamespaceProperty, d.Metadata.Name));
+
+    /// <summary>
+    /// The DaemonSet controller's <c>FailedCreate</c> Events, watched (one list, then a watch by reason and kind): a new
+    /// one, or a repeat (its count went up), after the first list is a trigger for its DaemonSet.
+    /// </summary>
+    private ListWatch<Corev1Event> FailedCreates(string? ns)
+    {
+        const string selector = "reason=FailedCreate,involvedObject.kind=DaemonSet";
+        ListWatch<Corev1Event>? cache = null;
+        cache = new ListWatch<Corev1Event>(
+            ns is null ? "FailedCreate events in every namespace" : $"FailedCreate events in {ns}",
+            async token =>
+            {
+                var list = ns is null
+                    ? await client.CoreV1.ListEventForAllNamespacesAsync(fieldSelector: selector, cancellationToken: token)
+                    : await client.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: selector, cancellationToken: token);
+                return (list.Items, list.Metadata.ResourceVersion);
+            },
+            (resourceVersion, token) => ns is null
+                ? client.CoreV1.WatchListEventForAllNamespacesAsync(fieldSelector: selector, resourceVersion: resourceVersion, allowWatchBookmarks: false, cancellationToken: token)
+                : client.CoreV1.WatchListNamespacedEventAsync(ns, fieldSelector: selector, resourceVersion: resourceVersion, allowWatchBookmarks: false, cancellationToken: token),
+            time,
+            logger,
+            e => Key(e.Metadata.NamespaceProperty, e.Metadata.Name));
+        cache.Changed += (previous, current) =>
+        {
+            if (cache.Synced && (previous is null || (current.Count ?? 0) > (previous.Count ?? 0)) &&
+                current.InvolvedObject is { } involved && watched.ContainsKey(Key(involved.NamespaceProperty, involved.Name)))
+            {
+                Triggered?.Invoke(RolloutTrigger.FailedCreate, new DaemonSetTarget(involved.NamespaceProperty, involved.Name));
+            }
+        };
+        return cache;
+    }
 
     private async Task TickAsync(IReadOnlyList<ListWatch<V1DaemonSet>> caches, CancellationToken cancellationToken)
     {
@@ -180,7 +222,7 @@ public sealed partial class RolloutMonitor(
     {
         var ns = daemonSet.Metadata.NamespaceProperty;
         var name = daemonSet.Metadata.Name;
-        var entry = watched.GetOrAdd(Key(ns, name), _ => new WatchedDaemonSet(new DaemonSetRollout(ns, name), view => PhaseChanged?.Invoke(view)));
+        var entry = watched.GetOrAdd(Key(ns, name), _ => new WatchedDaemonSet(new DaemonSetRollout(ns, name), view => PhaseChanged?.Invoke(view), (trigger, target) => Triggered?.Invoke(trigger, target)));
         var now = time.GetUtcNow();
         entry.Update(r => r.ObserveDaemonSet(daemonSet, now), now, deadline);
         var selector = LabelSelectorQuery.Of(daemonSet.Spec?.Selector);

@@ -1,3 +1,5 @@
+using OpenFero.DaemonSet.Configuration;
+
 namespace OpenFero.DaemonSet.Rollouts;
 
 public static class RolloutRegistration
@@ -8,6 +10,8 @@ public static class RolloutRegistration
         builder.Services.AddSingleton<RolloutMonitor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RolloutMonitor>());
         builder.Services.AddSingleton<RolloutMetrics>();
+        builder.Services.AddValidatedSection<WorkflowTriggerOptions>(WorkflowTriggerOptions.Section);
+        builder.Services.AddHostedService<TriggeredAnalyses>();
         return builder;
     }
 

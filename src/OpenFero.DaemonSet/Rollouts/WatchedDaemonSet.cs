@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using k8s.Models;
 using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Rollouts;
 
@@ -8,13 +9,14 @@ namespace OpenFero.DaemonSet.Rollouts;
 /// One watched DaemonSet: its rollout model (every change under one lock, in the order the watches deliver), the
 /// watch of its pods, and the subscribers told of each change that matters (a step, the counts, the state).
 /// </summary>
-internal sealed class WatchedDaemonSet(DaemonSetRollout rollout, Action<RolloutView> phaseChanged)
+internal sealed class WatchedDaemonSet(DaemonSetRollout rollout, Action<RolloutView> phaseChanged, Action<RolloutTrigger, DaemonSetTarget> triggered)
 {
     private readonly Lock gate = new();
     private readonly List<Channel<RolloutView>> subscribers = [];
     private string? podSelector;
     private CancellationTokenSource? podWatch;
-    private (RolloutPhase, long?, int, int, int, int)? published;
+    private readonly DaemonSetTarget target = new(rollout.Namespace, rollout.Name);
+    private RolloutMoment? seen;
 
     public RolloutView View(DateTimeOffset now, TimeSpan deadline)
     {
@@ -24,34 +26,47 @@ internal sealed class WatchedDaemonSet(DaemonSetRollout rollout, Action<RolloutV
         }
     }
 
-    /// <summary>Applies a change to the model; subscribers hear of it when what they see changed.</summary>
+    /// <summary>
+    /// Applies a change to the model; subscribers hear of it when what they see changed, and the triggers it makes
+    /// (<see cref="RolloutTriggers.Between"/>) are raised. Handlers run under the lock, so they only take note.
+    /// </summary>
     public void Update(Action<DaemonSetRollout> change, DateTimeOffset now, TimeSpan deadline)
     {
-        RolloutView view;
+        RolloutView? view = null;
         Channel<RolloutView>[] listeners;
         lock (gate)
         {
+            var before = seen;
             change(rollout);
             var state = rollout.Evaluate(now, deadline).State;
-            var signature = (state, rollout.Revision, rollout.Counts.Desired, rollout.Counts.Updated, rollout.Counts.Available, rollout.Steps.Count);
-            if (published == signature)
+            seen = new RolloutMoment(state, rollout.Revision, rollout.Counts, rollout.Steps.Count, rollout.Misscheduled);
+            if (before == seen)
             {
                 return;
             }
 
-            var phaseMoved = published?.Item1 != state;
-            published = signature;
-            if (subscribers.Count == 0 && !phaseMoved)
+            foreach (var trigger in RolloutTriggers.Between(before, seen))
             {
-                return;
+                triggered(trigger, target);
             }
 
-            view = RolloutView.Of(rollout, now, deadline);
+            // The view (the timeline sorted) is built only for someone who reads it: a rollout of thousands of pods
+            // changes at every pod event.
             listeners = [.. subscribers];
-            if (phaseMoved)
+            if (before?.Phase != state || listeners.Length > 0)
             {
-                phaseChanged(view);
+                view = RolloutView.Of(rollout, now, deadline);
             }
+
+            if (before?.Phase != state)
+            {
+                phaseChanged(view!);
+            }
+        }
+
+        if (view is null)
+        {
+            return;
         }
 
         foreach (var listener in listeners)
@@ -59,6 +74,9 @@ internal sealed class WatchedDaemonSet(DaemonSetRollout rollout, Action<RolloutV
             listener.Writer.TryWrite(view);
         }
     }
+
+    /// <summary>The DaemonSet this entry watches.</summary>
+    public DaemonSetTarget Target => target;
 
     public void Subscribe(Channel<RolloutView> listener)
     {
