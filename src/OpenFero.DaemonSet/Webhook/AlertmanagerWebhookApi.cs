@@ -19,11 +19,11 @@ public static partial class AlertmanagerWebhookApi
 {
     public static IEndpointRouteBuilder MapAlertmanagerWebhook(this IEndpointRouteBuilder routes)
     {
-        // The handler's services are singletons, taken once here: a request that resolves none gets no
-        // service scope of its own (created and disposed per request otherwise).
+        // The handler's services are singletons, taken from the root provider: a request that resolves none from
+        // its own services gets no service scope (created and disposed per request otherwise). The remediator is
+        // taken per request, since building it builds the Kubernetes client, whose errors belong to the start.
         var services = routes.ServiceProvider;
         var validator = services.GetRequiredService<IValidator<AlertmanagerWebhook>>();
-        var remediator = services.GetRequiredService<IAlertRemediator>();
         var capacity = services.GetRequiredService<WebhookCapacity>();
         var options = services.GetRequiredService<IOptions<WebhookOptions>>();
         var metrics = services.GetRequiredService<ServerMetrics>();
@@ -32,7 +32,7 @@ public static partial class AlertmanagerWebhookApi
         // Kestrel stops a body at Webhook:MaxBodyBytes (its default limit would be 30 MB).
         var maxBodyBytes = options.Value.MaxBodyBytes;
         routes.MapPost("/alerts", (HttpRequest request, CancellationToken cancellationToken) =>
-                HandleAsync(request, validator, remediator, capacity, options, metrics, time, logger, cancellationToken))
+                HandleAsync(request, validator, services.GetRequiredService<IAlertRemediator>(), capacity, options, metrics, time, logger, cancellationToken))
             .WithMetadata(new RequestSizeLimitAttribute(maxBodyBytes))
             .WithName("ReceiveAlerts")
             .WithSummary("Receive an Alertmanager webhook (version 4)")
