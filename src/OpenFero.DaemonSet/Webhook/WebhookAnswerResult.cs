@@ -5,10 +5,10 @@ using System.Text.Json;
 namespace OpenFero.DaemonSet.Webhook;
 
 /// <summary>
-/// The webhook's answer (202, or 503 when Alertmanager must deliver again) as JSON with its Content-Length, sent in
-/// one write when the request ends. TypedResults' JSON results start the response before serializing, so the
-/// answer went out chunked: a write for the body and another for the last chunk, per delivery. The JSON is the
-/// same: the source-generated shape, with the server's relaxed escaping (a quote stays a quote).
+/// The webhook's answer (202, or 503 when Alertmanager must deliver again) as JSON with its Content-Length, written
+/// once when the request ends. TypedResults' JSON results start the response and serialize asynchronously into it
+/// (chunked), and with the server's relaxed escaping they take the serializer's metadata path; here the
+/// source-generated writer runs, with the same escaping through the writer's encoder: the same JSON.
 /// </summary>
 public sealed class WebhookAnswerResult(WebhookAnswer answer, int statusCode)
     : IResult, IStatusCodeHttpResult, IValueHttpResult<WebhookAnswer>, IValueHttpResult, IContentTypeHttpResult
