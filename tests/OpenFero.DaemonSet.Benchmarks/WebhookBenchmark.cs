@@ -29,9 +29,9 @@ internal static partial class WebhookBenchmark
         cluster.WriteKubeconfig(kubeconfig);
         await PlaygroundSystem.InstallOperariiAsync(cluster, CancellationToken.None);
 
-        await using var server = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Kubernetes:Kubeconfig", kubeconfig]);
-        await server.StartAsync();
-        var serverUrl = new Uri(new Uri(server.Urls.First()), "/alerts");
+        await using var serverApp = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Kubernetes:Kubeconfig", kubeconfig]);
+        await serverApp.StartAsync();
+        var serverUrl = new Uri(new Uri(serverApp.Urls.First()), "/alerts");
         using var http = new HttpClient();
         for (var attempt = 0; attempt < 100 && !(await http.GetAsync(new Uri(serverUrl, "/readyz"))).IsSuccessStatusCode; attempt++)
         {
@@ -39,8 +39,8 @@ internal static partial class WebhookBenchmark
         }
 
         var first = await PostAsync(http, serverUrl, fixture);
-        await using var bare = await BareEndpointAsync();
-        var bareUrl = new Uri(new Uri(bare.Urls.First()), "/alerts");
+        await using var bareApp = await BareEndpointAsync();
+        var bareUrl = new Uri(new Uri(bareApp.Urls.First()), "/alerts");
 
         cluster.Requests.Reset();
         var duplicates = Stopwatch.StartNew();
@@ -57,14 +57,15 @@ internal static partial class WebhookBenchmark
         // Warm-up under the same load, so that both are measured on their optimised code (tiered JIT), not while it compiles.
         Wrk(bareUrl, script, "3s");
         Wrk(serverUrl, script, "3s");
-        var bareRps = Wrk(bareUrl, script, "10s");
-        var serverRps = Wrk(serverUrl, script, "10s");
+        var bare = Wrk(bareUrl, script, "10s");
+        var server = Wrk(serverUrl, script, "10s");
         var bareLatency = await PacedAsync(bareUrl, fixture, 500, TimeSpan.FromSeconds(10));
         var serverLatency = await PacedAsync(serverUrl, fixture, 500, TimeSpan.FromSeconds(10));
 
         Console.WriteLine("## Webhook, POST /alerts, firing fixture on the deduplicated path");
         Console.WriteLine($"first delivery: {first}");
-        Console.WriteLine($"wrk -t2 -c32 -d10s (after 3 s of each): server {serverRps:0} req/s, bare Kestrel 202 endpoint {bareRps:0} req/s, ratio {serverRps / bareRps:0.00}");
+        Console.WriteLine($"wrk -t2 -c32 -d10s (after 3 s of each): server {server.RequestsPerSecond:0} req/s, bare Kestrel 202 endpoint {bare.RequestsPerSecond:0} req/s, ratio {server.RequestsPerSecond / bare.RequestsPerSecond:0.00}");
+        Console.WriteLine($"CPU per request (this process and wrk, user + system): server {server.CpuMicroseconds:0.0} µs, bare {bare.CpuMicroseconds:0.0} µs, ratio {bare.CpuMicroseconds / server.CpuMicroseconds:0.00}");
         Console.WriteLine($"paced 500 req/s for 10 s: server p50 {serverLatency.P50:0.00} ms p99 {serverLatency.P99:0.00} ms ({serverLatency.Errors} errors); bare p50 {bareLatency.P50:0.00} ms p99 {bareLatency.P99:0.00} ms");
         Console.WriteLine($"1,000 duplicate deliveries: {duplicateRequests} Kubernetes API requests, {duplicateTime.TotalMilliseconds:0} ms sequentially");
         Directory.Delete(folder, recursive: true);
@@ -76,14 +77,38 @@ internal static partial class WebhookBenchmark
         return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
     }
 
-    private static double Wrk(Uri url, string script, string duration)
+    /// <summary>
+    /// Requests per second, and the CPU time per request that this process (the endpoint, whatever else runs in it)
+    /// and wrk spent: on a machine shared with other work the throughput follows the load, the CPU per request much less.
+    /// </summary>
+    private static (double RequestsPerSecond, double CpuMicroseconds) Wrk(Uri url, string script, string duration)
     {
         var start = new ProcessStartInfo("wrk", $"-t2 -c32 -d{duration} -s {script} {url}") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var cpuBefore = CpuTime();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start (apt-get install wrk)");
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        var match = RequestsPerSecond().Match(output);
-        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException("wrk said: " + output);
+        var cpu = CpuTime() - cpuBefore;
+        var rate = RequestsPerSecond().Match(output);
+        var count = RequestCount().Match(output);
+        return rate.Success && count.Success
+            ? (double.Parse(rate.Groups[1].Value, CultureInfo.InvariantCulture), cpu.TotalMicroseconds / long.Parse(count.Groups[1].Value, CultureInfo.InvariantCulture))
+            : throw new InvalidOperationException("wrk said: " + output);
+    }
+
+    /// <summary>User and system time of this process and of its waited-for children (wrk), from /proc/self/stat.</summary>
+    private static TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText("/proc/self/stat");
+        // Fields after the command's closing parenthesis: utime, stime, cutime, cstime are the 14th to 17th of the line.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = 0L;
+        for (var i = 11; i <= 14; i++)
+        {
+            ticks += long.Parse(fields[i], CultureInfo.InvariantCulture);
+        }
+
+        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     /// <summary>An open-loop load: requests start on schedule whatever the previous ones do, so queueing shows in the latency.</summary>
@@ -134,4 +159,7 @@ internal static partial class WebhookBenchmark
 
     [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
     private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"([0-9]+) requests in")]
+    private static partial Regex RequestCount();
 }

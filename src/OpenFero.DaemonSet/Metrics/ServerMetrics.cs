@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 
 namespace OpenFero.DaemonSet.Metrics;
 
@@ -20,7 +22,12 @@ public sealed class ServerMetrics
     /// </summary>
     private static readonly string[] Outcomes = ["rolledOut", "declined", "dryRun", "notRolledOut", "error", "analyzed", UnknownOutcome];
 
-    private readonly Counter<long> alertsReceived;
+    /// <summary>
+    /// Alerts received, by outcome: counted here and read by an observable counter when scraped. A counter's
+    /// measurement per alert went through the exporter's listener on the request (a lookup, a lease, a lock);
+    /// this is an increment. The exposition is the same, a series per outcome seen.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, StrongBox<long>> alertsReceived = new(StringComparer.Ordinal);
     private readonly Counter<long> jobsCreated;
     private readonly Counter<long> jobsSucceeded;
     private readonly Counter<long> jobsFailed;
@@ -34,7 +41,7 @@ public sealed class ServerMetrics
     public ServerMetrics(IMeterFactory meters)
     {
         Meter = meters.Create(MeterName);
-        alertsReceived = Meter.CreateCounter<long>("alerts_received_total", description: "Alerts received, by outcome.");
+        Meter.CreateObservableCounter("alerts_received_total", AlertsReceivedMeasurements, description: "Alerts received, by outcome.");
         jobsCreated = Meter.CreateCounter<long>("jobs_created_total", description: "Remediation Jobs created by this replica.");
         jobsSucceeded = Meter.CreateCounter<long>("jobs_succeeded_total", description: "Remediation Jobs seen completing successfully.");
         jobsFailed = Meter.CreateCounter<long>("jobs_failed_total", description: "Remediation Jobs seen failing.");
@@ -62,7 +69,8 @@ public sealed class ServerMetrics
         }
     }
 
-    public void AlertReceived(string outcome) => alertsReceived.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    public void AlertReceived(string outcome) =>
+        Interlocked.Increment(ref alertsReceived.GetOrAdd(outcome, static _ => new StrongBox<long>()).Value);
 
     public void JobCreated() => jobsCreated.Add(1);
 
@@ -82,6 +90,9 @@ public sealed class ServerMetrics
     public void ObserveOperariiLoaded(Func<int> count) => operariiLoaded = count;
 
     public void WebhookAnswered(TimeSpan elapsed) => webhookDuration.Record(elapsed.TotalSeconds);
+
+    private IEnumerable<Measurement<long>> AlertsReceivedMeasurements() =>
+        alertsReceived.Select(count => new Measurement<long>(Volatile.Read(ref count.Value.Value), Outcome(count.Key)));
 
     private IEnumerable<Measurement<int>> OperariiLoadedMeasurements() =>
         operariiLoaded is { } count ? [new Measurement<int>(count())] : [];

@@ -19,9 +19,20 @@ public static partial class AlertmanagerWebhookApi
 {
     public static IEndpointRouteBuilder MapAlertmanagerWebhook(this IEndpointRouteBuilder routes)
     {
+        // The handler's services are singletons, taken from the root provider: a request that resolves none from
+        // its own services gets no service scope (created and disposed per request otherwise). The remediator is
+        // taken per request, since building it builds the Kubernetes client, whose errors belong to the start.
+        var services = routes.ServiceProvider;
+        var validator = services.GetRequiredService<IValidator<AlertmanagerWebhook>>();
+        var capacity = services.GetRequiredService<WebhookCapacity>();
+        var options = services.GetRequiredService<IOptions<WebhookOptions>>();
+        var metrics = services.GetRequiredService<ServerMetrics>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var logger = services.GetRequiredService<ILogger<AlertmanagerWebhook>>();
         // Kestrel stops a body at Webhook:MaxBodyBytes (its default limit would be 30 MB).
-        var maxBodyBytes = routes.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxBodyBytes;
-        routes.MapPost("/alerts", HandleAsync)
+        var maxBodyBytes = options.Value.MaxBodyBytes;
+        routes.MapPost("/alerts", (HttpRequest request, CancellationToken cancellationToken) =>
+                HandleAsync(request, validator, services.GetRequiredService<IAlertRemediator>(), capacity, options, metrics, time, logger, cancellationToken))
             .WithMetadata(new RequestSizeLimitAttribute(maxBodyBytes))
             .WithName("ReceiveAlerts")
             .WithSummary("Receive an Alertmanager webhook (version 4)")
@@ -36,7 +47,7 @@ public static partial class AlertmanagerWebhookApi
         return routes;
     }
 
-    public static async Task<Results<Accepted<WebhookAnswer>, ValidationProblem, ProblemHttpResult, JsonHttpResult<WebhookAnswer>>> HandleAsync(
+    public static async Task<Results<WebhookAnswerResult, ValidationProblem, ProblemHttpResult>> HandleAsync(
         HttpRequest request,
         IValidator<AlertmanagerWebhook> validator,
         IAlertRemediator remediator,
@@ -75,7 +86,7 @@ public static partial class AlertmanagerWebhookApi
             metrics.WebhookAnswered(time.GetElapsedTime(started));
         }
 
-        async Task<Results<Accepted<WebhookAnswer>, ValidationProblem, ProblemHttpResult, JsonHttpResult<WebhookAnswer>>> AnswerAsync(AlertmanagerWebhook webhook)
+        async Task<Results<WebhookAnswerResult, ValidationProblem, ProblemHttpResult>> AnswerAsync(AlertmanagerWebhook webhook)
         {
             // No rule waits on anything: the synchronous validation spares an async state machine per rule.
             var validation = validator.Validate(webhook);
@@ -112,10 +123,10 @@ public static partial class AlertmanagerWebhookApi
             if (unavailable)
             {
                 request.HttpContext.Response.Headers.RetryAfter = "10";
-                return TypedResults.Json(answer, statusCode: 503);
+                return WebhookAnswerResult.Unavailable(answer);
             }
 
-            return TypedResults.Accepted((string?)null, answer);
+            return WebhookAnswerResult.Accepted(answer);
         }
     }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using OpenFero.DaemonSet.Alerts;
 
 namespace OpenFero.DaemonSet.Webhook;
@@ -14,6 +15,34 @@ public sealed class AlertmanagerWebhookValidator : AbstractValidator<Alertmanage
         RuleFor(w => w.Version).Equal("4").OverridePropertyName("version").WithMessage("version must be \"4\" (Alertmanager's webhook format)");
         RuleFor(w => w.Alerts).NotEmpty().OverridePropertyName("alerts").WithMessage("alerts must hold at least one alert");
         RuleForEach(w => w.Alerts).NotNull().SetValidator(new AlertValidator()).OverridePropertyName("alerts");
+    }
+
+    /// <summary>
+    /// A body that keeps every rule is answered valid at a glance, without running the rule chain (a tenth of a
+    /// delivery's time once deserialized); any other runs the rules, which name what is wrong. A subset of the
+    /// rules (a rule set) passes whenever all of them do.
+    /// </summary>
+    public override ValidationResult Validate(ValidationContext<AlertmanagerWebhook> context) =>
+        KeepsEveryRule(context.InstanceToValidate) ? new ValidationResult() : base.Validate(context);
+
+    /// <summary>The rules above, by hand: true only when none of them would fail.</summary>
+    public static bool KeepsEveryRule(AlertmanagerWebhook? webhook)
+    {
+        if (webhook is not { Version: "4", Alerts: { Count: > 0 } alerts })
+        {
+            return false;
+        }
+
+        for (var i = 0; i < alerts.Count; i++)
+        {
+            if (alerts[i] is not { Status: "firing" or "resolved", StartsAt: not null, Labels: { } labels } ||
+                string.IsNullOrWhiteSpace(labels.GetValueOrDefault("alertname")))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private sealed class AlertValidator : AbstractValidator<AlertmanagerAlert>
