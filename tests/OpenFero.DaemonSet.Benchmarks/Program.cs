@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<CancellationToken, Task>>(StringCom
     ["remediation"] = stop => RemediationBenchmark.RunAsync(Directory.GetCurrentDirectory(), stop),
     ["body-memory"] = _ => BodyMemoryBenchmark.RunAsync(Directory.GetCurrentDirectory()),
     ["large-delivery"] = _ => LargeDeliveryBenchmark.RunAsync(),
+    ["rollout-monitor"] = _ => RolloutMonitorBenchmark.RunAsync(),
 };
 
 if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var benchmark))

@@ -49,6 +49,9 @@ public sealed class DaemonSetRollout(string ns, string name)
 
     public IReadOnlyList<RolloutStep> Steps => steps;
 
+    /// <summary>The DaemonSet's pods its watch has delivered and not seen removed.</summary>
+    public int PodsWatched => pods.Count;
+
     /// <summary>Pods' steps are recorded for a rollout seen in progress, until the next one; not for a DaemonSet first seen complete.</summary>
     private bool Recording => Revision is not null && watchedInProgress;
 
