@@ -65,7 +65,8 @@ public sealed class SimulatedCluster : IAsyncDisposable
         }
 
         var requests = new RequestCounter();
-        var api = new ApiServer(store, registry) { ResourceMetrics = options.MetricsApi ? new ResourceMetrics(store, scenario) : null };
+        var usage = new ResourceMetrics(store, scenario);
+        var api = new ApiServer(store, registry) { ResourceMetrics = options.MetricsApi ? usage : null };
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         if (options.Logging)
@@ -79,7 +80,7 @@ public sealed class SimulatedCluster : IAsyncDisposable
         app.MapSimulationControl(faults, requests);
         ClusterControllers? controllers = null;
         app.MapSimulationHealth(() => controllers);
-        app.MapGet("/metrics", () => Microsoft.AspNetCore.Http.Results.Text(KubeStateMetrics.Render(store), "text/plain; version=0.0.4; charset=utf-8"));
+        app.MapGet("/metrics", () => Microsoft.AspNetCore.Http.Results.Text(ClusterMetrics.Render(store, usage), "text/plain; version=0.0.4; charset=utf-8"));
         app.Map("/{**path}", api.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using k8s.Models;
 using OpenFero.DaemonSet.Simulation.Store;
 
@@ -7,7 +5,8 @@ namespace OpenFero.DaemonSet.Simulation.Metrics;
 
 /// <summary>
 /// kube-state-metrics' DaemonSet gauges in Prometheus text format, mirroring each DaemonSet's status, so a real
-/// Prometheus can evaluate the kubernetes-mixin alert rules against the simulation.
+/// Prometheus can evaluate the kubernetes-mixin alert rules against the simulation; and its pod series
+/// (<see cref="KubeStatePodMetrics"/>) for trends over the DaemonSet's pods.
 /// </summary>
 public static class KubeStateMetrics
 {
@@ -24,26 +23,26 @@ public static class KubeStateMetrics
         ("kube_daemonset_metadata_generation", "Sequence number representing a specific generation of the desired state.", d => d.Metadata.Generation ?? 0),
     ];
 
+    /// <summary>The DaemonSet gauges, then the pod series.</summary>
     public static string Render(ClusterStore store)
     {
-        var daemonSets = store.List(ResourceTypes.DaemonSets).Select(d => d.As<V1DaemonSet>()).ToList();
-        var text = new StringBuilder();
-        foreach (var (name, help, value) in Gauges)
-        {
-            text.Append("# HELP ").Append(name).Append(' ').Append(help).Append('\n');
-            text.Append("# TYPE ").Append(name).Append(" gauge\n");
-            foreach (var daemonSet in daemonSets)
-            {
-                text.Append(name)
-                    .Append("{namespace=\"").Append(Escape(daemonSet.Metadata.NamespaceProperty))
-                    .Append("\",daemonset=\"").Append(Escape(daemonSet.Metadata.Name))
-                    .Append("\"} ").Append(value(daemonSet).ToString(CultureInfo.InvariantCulture)).Append('\n');
-            }
-        }
-
+        var text = new PrometheusText();
+        Render(store, text);
         return text.ToString();
     }
 
-    private static string Escape(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+    internal static void Render(ClusterStore store, PrometheusText text)
+    {
+        var daemonSets = store.List(ResourceTypes.DaemonSets).Select(d => d.As<V1DaemonSet>()).ToList();
+        foreach (var (name, help, value) in Gauges)
+        {
+            text.Family(name, "gauge", help);
+            foreach (var daemonSet in daemonSets)
+            {
+                text.Sample(name, [("namespace", daemonSet.Metadata.NamespaceProperty), ("daemonset", daemonSet.Metadata.Name)], value(daemonSet));
+            }
+        }
+
+        KubeStatePodMetrics.Render(store, text);
+    }
 }

@@ -11,7 +11,8 @@ namespace OpenFero.DaemonSet.Simulation.Metrics;
 /// container running now, a fixed fraction of its requests (<see cref="CpuOfRequest"/>, <see cref="MemoryOfRequest"/>)
 /// unless its scenario's DaemonSet says otherwise (<c>usage</c>); a node's usage is its pods' plus
 /// <see cref="SystemCpu"/> and <see cref="SystemMemory"/>. Deterministic, so reports and golden files are stable.
-/// Quantities are written as metrics-server writes them: cpu in nanocores, memory in kibibytes.
+/// Quantities are written as metrics-server writes them: cpu in nanocores, memory in kibibytes. The same usage feeds
+/// the cAdvisor series on <c>/metrics</c> (<see cref="CadvisorMetrics"/>).
 /// </summary>
 public sealed class ResourceMetrics(ClusterStore store, Scenario scenario)
 {
@@ -47,7 +48,7 @@ public sealed class ResourceMetrics(ClusterStore store, Scenario scenario)
                 continue;
             }
 
-            var usage = byNode[node.Metadata.Name].SelectMany(RunningContainers)
+            var usage = byNode[node.Metadata.Name].SelectMany(Containers)
                 .Aggregate((Cpu: SystemCpu, Memory: SystemMemory), (sum, c) => (sum.Cpu + c.Cpu, sum.Memory + c.Memory));
             yield return new JsonObject
             {
@@ -63,7 +64,7 @@ public sealed class ResourceMetrics(ClusterStore store, Scenario scenario)
 
     private JsonObject? PodMetricsOf(V1Pod pod)
     {
-        var containers = RunningContainers(pod).ToList();
+        var containers = Containers(pod).ToList();
         if (containers.Count == 0)
         {
             return null;
@@ -81,8 +82,8 @@ public sealed class ResourceMetrics(ClusterStore store, Scenario scenario)
         };
     }
 
-    /// <summary>The containers of a running pod whose state is running, with what they use.</summary>
-    private IEnumerable<(string Name, decimal Cpu, decimal Memory)> RunningContainers(V1Pod pod)
+    /// <summary>The containers of a running pod whose state is running, with what they use and since when they run.</summary>
+    public IEnumerable<ContainerUsage> Containers(V1Pod pod)
     {
         if (pod.Status?.Phase != "Running" || pod.Spec?.NodeName is not { } node)
         {
@@ -95,7 +96,7 @@ public sealed class ResourceMetrics(ClusterStore store, Scenario scenario)
             .FirstOrDefault(u => u.Nodes.Count == 0 || u.Nodes.Contains(node));
         foreach (var container in pod.Spec.Containers ?? [])
         {
-            if (pod.Status.ContainerStatuses?.FirstOrDefault(s => s.Name == container.Name)?.State?.Running is null)
+            if (pod.Status.ContainerStatuses?.FirstOrDefault(s => s.Name == container.Name)?.State?.Running is not { } running)
             {
                 continue;
             }
@@ -105,7 +106,9 @@ public sealed class ResourceMetrics(ClusterStore store, Scenario scenario)
                 : requests?.TryGetValue("cpu", out var rc) == true ? rc.ToDecimal() * CpuOfRequest : NoRequestCpu;
             var memory = overrides?.Memory is { } m ? new ResourceQuantity(m).ToDecimal()
                 : requests?.TryGetValue("memory", out var rm) == true ? rm.ToDecimal() * MemoryOfRequest : NoRequestMemory;
-            yield return (container.Name, cpu, memory);
+            var cpuLimit = container.Resources?.Limits?.TryGetValue("cpu", out var lc) == true ? lc.ToDecimal() : (decimal?)null;
+            var startedAt = running.StartedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : store.Time.GetUtcNow();
+            yield return new(container.Name, cpu, memory, cpuLimit, (decimal)(overrides?.CpuThrottled ?? 0), startedAt);
         }
     }
 
@@ -134,3 +137,9 @@ public sealed class ResourceMetrics(ClusterStore store, Scenario scenario)
 
     private string Now() => store.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// A running container's usage (cores, bytes), its cpu limit, the fraction of its CFS periods throttled (0 unless its
+/// scenario's DaemonSet says <c>cpuThrottled</c>), and when it started: its counters count from then.
+/// </summary>
+public sealed record ContainerUsage(string Name, decimal Cpu, decimal Memory, decimal? CpuLimit, decimal CpuThrottled, DateTimeOffset StartedAt);

@@ -82,11 +82,15 @@ public sealed class DaemonSetDefinition
     public List<UsageDefinition> Usage { get; set; } = [];
 }
 
-/// <summary>A container's measured usage (quantities such as <c>50m</c>, <c>120Mi</c>), on the listed nodes or, with none listed, on every node.</summary>
+/// <summary>A container's measured usage (quantities such as <c>50m</c>, <c>120Mi</c>) and cpu throttling, on the listed nodes or, with none listed, on every node.</summary>
 public sealed class UsageDefinition
 {
     public string? Cpu { get; set; }
     public string? Memory { get; set; }
+
+    /// <summary>The fraction (0 to 1) of its CFS periods in which the container was throttled, as cAdvisor counts them on <c>/metrics</c>; 0 when not set.</summary>
+    public double? CpuThrottled { get; set; }
+
     public List<string> Nodes { get; set; } = [];
 }
 

@@ -48,5 +48,8 @@ public sealed class AnalysisOptions
     public sealed class HealthAnalysisOptions
     {
         public bool Enabled { get; set; } = true;
+
+        /// <summary>Trends from Prometheus (restarts, memory against limits, cpu throttling, unavailable pods) when <c>Prometheus:Url</c> is set.</summary>
+        public bool IncludeMetrics { get; set; } = true;
     }
 }

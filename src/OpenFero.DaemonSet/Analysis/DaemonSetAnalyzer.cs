@@ -27,7 +27,12 @@ public static class DaemonSetAnalyzer
         var rollout = Rollout(ds, snapshot, pods);
         var (misscheduled, notScheduled, excluded, waitingForOldPod, notReadyWithPod) = PlacementAnalysis.Analyze(snapshot, states);
         var causes = VerdictRules.Causes(ds.Metadata.Name, status, rollout, pods, misscheduled, notScheduled, excluded, notReadyWithPod);
-        var health = options.DaemonsetHealthAnalysis.Enabled ? HealthAnalysis.Analyze(ds, status.Desired, causes.Select(c => c.Cause)) : [];
+        var trends = options.DaemonsetHealthAnalysis is { Enabled: true, IncludeMetrics: true } && snapshot.Trends is TrendsRead.Measured measured
+            ? HealthTrends.Of(measured.Samples, pods)
+            : null;
+        var health = options.DaemonsetHealthAnalysis.Enabled
+            ? [.. HealthAnalysis.Analyze(ds, status.Desired, causes.Select(c => c.Cause)), .. trends is null ? [] : HealthTrends.Findings(trends)]
+            : (IReadOnlyList<HealthFinding>)[];
         return new DaemonSetReport(
             ds.Metadata.NamespaceProperty,
             ds.Metadata.Name,
@@ -44,6 +49,8 @@ public static class DaemonSetAnalyzer
         {
             WaitingForOldPod = options.DaemonsetMisscheduledAnalysis.Enabled ? waitingForOldPod : [],
             UsageUnavailable = options.DaemonsetPodAnalysis is { Enabled: true, IncludeResourceInfo: true } ? snapshot.UsageUnavailable : null,
+            Trends = trends,
+            TrendsUnavailable = options.DaemonsetHealthAnalysis is { Enabled: true, IncludeMetrics: true } && snapshot.Trends is TrendsRead.Unavailable why ? why.Reason : null,
             Details = options.DaemonsetStatusEnricher is { Enabled: true, ShowDetails: true }
                 ? ConfigurationDetails.Of(ds, snapshot.Revisions, snapshot.CurrentRevisionHash, now)
                 : null,

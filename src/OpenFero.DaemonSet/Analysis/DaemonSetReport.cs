@@ -32,6 +32,12 @@ public sealed record DaemonSetReport(
     /// asked for it; everything else in the report stands.
     /// </summary>
     public string? UsageUnavailable { get; init; }
+
+    /// <summary>The health trends from Prometheus; absent unless <c>IncludeMetrics</c> is on, <c>Prometheus:Url</c> set and Prometheus answered.</summary>
+    public TrendsReport? Trends { get; init; }
+
+    /// <summary>Why the trends are missing (Prometheus unreachable, too slow, or answering an error); everything else in the report stands.</summary>
+    public string? TrendsUnavailable { get; init; }
 }
 
 public enum VerdictCause

@@ -23,4 +23,7 @@ public sealed record DaemonSetSnapshot(
 
     /// <summary>Why the usage could not be read (metrics.k8s.io missing or failing); null when it was, or was not asked for.</summary>
     public string? UsageUnavailable { get; init; }
+
+    /// <summary>The health trends Prometheus answered, or why it did not; null when they were not asked for.</summary>
+    public TrendsRead? Trends { get; init; }
 }

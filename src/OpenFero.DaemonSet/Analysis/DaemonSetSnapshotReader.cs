@@ -16,7 +16,7 @@ namespace OpenFero.DaemonSet.Analysis;
 /// never one request per pod or per node: ceil(pods/500) + ceil(nodes/500) + 3 (<see cref="KubernetesPaging.PageSize"/>),
 /// plus at most <see cref="WaitingNodesRead"/>.
 /// </summary>
-public sealed class DaemonSetSnapshotReader(IKubernetes client, IOptions<AnalysisOptions>? options = null)
+public sealed class DaemonSetSnapshotReader(IKubernetes client, IOptions<AnalysisOptions>? options = null, PrometheusTrendsReader? trends = null)
 {
     public const int WaitingNodesRead = 3;
 
@@ -58,7 +58,8 @@ public sealed class DaemonSetSnapshotReader(IKubernetes client, IOptions<Analysi
         var (usage, unavailable) = (options?.Value ?? new AnalysisOptions()).DaemonsetPodAnalysis is { Enabled: true, IncludeResourceInfo: true }
             ? await UsageAsync(target.Namespace, selector, cancellationToken)
             : ([], null);
-        return new DaemonSetSnapshot(daemonSet, pods, nodes, others, hash, alertStartedAt) { Revisions = owned, Usage = usage, UsageUnavailable = unavailable };
+        var trendsRead = trends is null ? null : await trends.ReadAsync(target.Namespace, target.Name, cancellationToken);
+        return new DaemonSetSnapshot(daemonSet, pods, nodes, others, hash, alertStartedAt) { Revisions = owned, Usage = usage, UsageUnavailable = unavailable, Trends = trendsRead };
     }
 
     /// <summary>

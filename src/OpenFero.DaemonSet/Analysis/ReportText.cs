@@ -73,6 +73,7 @@ public static class ReportText
             new("RULE", e => e.Rule),
             new("DETAIL", e => e.Detail),
         ]);
+        TrendsText.Render(text, report);
         Table(text, "Health", report.Health,
         [
             new("SEVERITY", h => h.Severity.ToString()),
@@ -122,7 +123,7 @@ public static class ReportText
         }
     }
 
-    private static void Table<T>(StringBuilder text, string title, IReadOnlyList<T> rows, IReadOnlyList<TextColumn<T>> columns)
+    internal static void Table<T>(StringBuilder text, string title, IReadOnlyList<T> rows, IReadOnlyList<TextColumn<T>> columns)
     {
         if (rows.Count == 0)
         {

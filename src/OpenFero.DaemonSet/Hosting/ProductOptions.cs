@@ -22,7 +22,8 @@ public static class ProductOptions
             .AddValidatedSection<AuthOptions>(AuthOptions.Section)
             .AddValidatedSection<RemediationJobOptions>(RemediationJobOptions.Section)
             .AddValidatedSection<FollowUpOptions>(FollowUpOptions.Section)
-            .AddValidatedSection<AnalysisOptions>(AnalysisOptions.Section);
+            .AddValidatedSection<AnalysisOptions>(AnalysisOptions.Section)
+            .AddValidatedSection<PrometheusOptions>(PrometheusOptions.Section);
         return builder.AddRunnerPolicy();
     }
 }

@@ -34,6 +34,7 @@ public sealed class ArchitectureTests
         typeof(AlertContextFactory), typeof(AlertContext),
         typeof(GoTemplate), typeof(TemplateData), typeof(ShellSplicing), typeof(JobTemplates), typeof(TemplateConditions),
         typeof(ConfigurationDetails), typeof(PlacementText), typeof(ResourceUsage), typeof(MisscheduledPods),
+        typeof(HealthTrends), typeof(TrendQueries), typeof(PrometheusSample), typeof(TrendsText),
         typeof(DaemonSetRollout), typeof(RolloutTimeline), typeof(RolloutView), typeof(RolloutText), typeof(LabelSelectorQuery),
     ];
 

@@ -79,10 +79,12 @@ public sealed class CommandLineTests
         var serve = await ProgramRun.RunAsync(Product, ["serve", "--Runner:RolloutTimeout", "soon"]);
         var remediate = await ProgramRun.RunAsync(Product, ["remediate"], Target(("Webhook__MaxBodyBytes", "12")));
         var analyze = await ProgramRun.RunAsync(Product, ["analyze", "--namespace", "a", "--daemonset", "b", "--Auth:Mode", "Carrier"]);
+        var prometheus = await ProgramRun.RunAsync(Product, ["remediate"], Target(("Prometheus__Url", "prometheus.monitoring:9090")));
 
         serve.AssertUserError("Runner:RolloutTimeout", "soon");
         remediate.AssertUserError("MaxBodyBytes");
         analyze.AssertUserError("Auth:Mode", "Carrier");
+        prometheus.AssertUserError("Prometheus:Url", "prometheus.monitoring:9090");
     }
 
     [Fact]

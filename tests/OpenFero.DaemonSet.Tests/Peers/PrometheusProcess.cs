@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 namespace OpenFero.DaemonSet.Tests.Peers;
 
 /// <summary>
-/// Debian's Prometheus 2.42 on loopback: scrapes the simulated cluster's kube-state-metrics gauges every second
-/// as job "kube-state-metrics", evaluates the kubernetes-mixin DaemonSet alert rules (with a short <c>for:</c>),
-/// and sends to an Alertmanager.
+/// Debian's Prometheus 2.42 on loopback: scrapes the simulated cluster's <c>/metrics</c> (kube-state-metrics' and
+/// cAdvisor's series) every second as job "kube-state-metrics", and either evaluates the kubernetes-mixin DaemonSet
+/// alert rules (with a short <c>for:</c>) and sends to an Alertmanager, or only answers queries.
 /// </summary>
 internal sealed class PrometheusProcess : IAsyncDisposable
 {
@@ -14,6 +14,7 @@ internal sealed class PrometheusProcess : IAsyncDisposable
     private PrometheusProcess(PeerProcess peer) => this.peer = peer;
 
     public HttpClient Http => peer.Http;
+    public Uri Address => peer.Address;
     public string Output => peer.Output;
 
     /// <summary>The mixin's KubeDaemonSetRolloutStuck rule, as kube-prometheus-stack ships it, with the given <c>for:</c>.</summary>
@@ -56,18 +57,29 @@ internal sealed class PrometheusProcess : IAsyncDisposable
 
     public static async Task<PrometheusProcess> StartAsync(Uri scrapeTarget, Uri alertmanager, string rules)
     {
-        var binary = PeerBinary.Require("prometheus", "prometheus");
         var folder = Directory.CreateTempSubdirectory("prometheus-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "rules.yml"), rules);
-        await File.WriteAllTextAsync(Path.Combine(folder, "prometheus.yml"), $"""
-            global:
-              scrape_interval: 1s
-              evaluation_interval: 1s
+        return await StartAsync(folder, scrapeTarget, $"""
             rule_files: [{Path.Combine(folder, "rules.yml")}]
             alerting:
               alertmanagers:
                 - static_configs:
                     - targets: ['{alertmanager.Authority}']
+            """);
+    }
+
+    /// <summary>Prometheus that only scrapes the simulated cluster every second (no rules, no Alertmanager), for its query API.</summary>
+    public static Task<PrometheusProcess> StartScrapingAsync(Uri scrapeTarget) =>
+        StartAsync(Directory.CreateTempSubdirectory("prometheus-").FullName, scrapeTarget, "");
+
+    private static async Task<PrometheusProcess> StartAsync(string folder, Uri scrapeTarget, string more)
+    {
+        var binary = PeerBinary.Require("prometheus", "prometheus");
+        await File.WriteAllTextAsync(Path.Combine(folder, "prometheus.yml"), $"""
+            global:
+              scrape_interval: 1s
+              evaluation_interval: 1s
+            {more}
             scrape_configs:
               - job_name: kube-state-metrics
                 static_configs:
