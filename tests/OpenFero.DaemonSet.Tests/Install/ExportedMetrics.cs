@@ -30,7 +30,7 @@ internal static partial class ExportedMetrics
         return names;
     }
 
-    [GeneratedRegex("""Create(?<kind>Counter|UpDownCounter|Gauge|Histogram|ObservableCounter|ObservableUpDownCounter|ObservableGauge)<[^>]+>\(\s*"(?<name>[a-z0-9_]+)"(?!\w)""")]
+    [GeneratedRegex("""Create(?<kind>Counter|UpDownCounter|Gauge|Histogram|ObservableCounter|ObservableUpDownCounter|ObservableGauge)(<[^>]+>)?\(\s*"(?<name>[a-z0-9_]+)"(?!\w)""")]
     private static partial Regex Instrument();
 
     [GeneratedRegex(@"\bopenfero_[a-z0-9_]+")]

@@ -69,6 +69,24 @@ public sealed class ProgressingAlertTests
         Assert.Contains("openfero_daemonset_rollout_pods_desired{daemonset=\"node-exporter\",namespace=\"monitoring\"} 4", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task With_the_monitor_off_a_moving_rollout_does_not_hold_the_alert_and_the_rollout_api_says_it_is_off()
+    {
+        await using var host = await ServerHost.StartClusterAsync(Scenario);
+        var server = await host.StartServerAsync("--Analysis:DaemonsetRolloutMonitor:MonitorProgress", "false");
+        await Eventually.ReachesAsync(
+            async () => (await host.Client.AppsV1.ReadNamespacedDaemonSetAsync("node-exporter", "monitoring", cancellationToken: Cancel)).Status?.NumberAvailable,
+            available => available == 4, "the scenario's rollout to complete");
+
+        await StartBrokenRolloutAsync(host);
+        var answer = await (await server.PostFixtureAsync("kube-daemonset-rollout-stuck.firing.json")).JsonAsync();
+
+        Assert.Equal("jobCreated", (string?)answer["alerts"]![0]!["outcome"]);
+        using var off = await server.GetAsync(new Uri("/api/daemonsets/monitoring/node-exporter/rollout", UriKind.Relative), Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, off.StatusCode);
+        Assert.Contains("the rollout monitor is off", await off.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
     private static string Scenario => Path.Combine(RepositoryRoot.Path, "tests", "fixtures", "scenarios", "node-exporter-next-image-crashes.yaml");
 
     private static Task StartBrokenRolloutAsync(ServerHost host) =>
