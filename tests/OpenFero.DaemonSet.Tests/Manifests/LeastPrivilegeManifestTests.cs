@@ -39,6 +39,20 @@ public sealed partial class LeastPrivilegeManifestTests
         Assert.Equal(["list"], metrics.Verbs);
     }
 
+    [Theory]
+    [InlineData("openfero-daemonset")]
+    [InlineData(Runner)]
+    public void Events_may_be_created_and_listed_for_the_analysis_and_never_changed_or_watched(string clusterRole)
+    {
+        var role = Manifests("rbac").OfType<V1ClusterRole>().Single(r => r.Metadata.Name == clusterRole);
+
+        var events = Assert.Single(role.Rules, r => r.Resources.Contains("events"));
+
+        Assert.Equal([""], events.ApiGroups);
+        Assert.Equal(["events"], events.Resources);
+        Assert.Equal(["create", "list"], events.Verbs);
+    }
+
     [Fact]
     public void The_runner_is_granted_its_namespaced_rights_only_in_the_namespaces_it_is_allowed_to_act_in()
     {
