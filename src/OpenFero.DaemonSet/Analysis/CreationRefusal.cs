@@ -48,8 +48,9 @@ public static partial class CreationRefusals
         if (QuotaExceeded().Match(message) is { Success: true } quota)
         {
             var name = quota.Groups["quota"].Value;
-            return new CreationRefusal($"exceeded quota: {name} ({Usage(quota.Groups["used"].Value, quota.Groups["limited"].Value)})", message, count, newest.LastSeen!.Value,
-                QuotaFix(name, ns, daemonSet.Spec?.Template?.Spec?.PriorityClassName)) { Quota = name };
+            var reason = $"exceeded quota: {name} ({Usage(quota.Groups["used"].Value, quota.Groups["limited"].Value)})";
+            var refusal = new CreationRefusal(reason, message, count, newest.LastSeen!.Value, QuotaFix(name, ns, daemonSet.Spec?.Template?.Spec?.PriorityClassName));
+            return refusal with { Quota = name };
         }
 
         if (WebhookDenied().Match(message) is { Success: true } webhook)

@@ -70,14 +70,25 @@ public static class PlacementAnalysis
         return new Placement(misscheduled, notScheduled, excluded, waitingForOldPod, notReadyWithPod);
     }
 
-    private static UnscheduledNode WhyNoPod(V1Node node, CreationRefusal? refusal) => !IsReady(node)
-        ? new UnscheduledNode(node.Metadata.Name, UnscheduledReason.NodeNotReady, "node is NotReady", null)
-        : refusal is not null
-            ? new UnscheduledNode(node.Metadata.Name, UnscheduledReason.CreationRefused,
-                $"the API server refuses its pod (FailedCreate x{refusal.Events}): {refusal.Message}", null) { Refusal = refusal }
-        : node.Spec?.Unschedulable == true
-            ? new UnscheduledNode(node.Metadata.Name, UnscheduledReason.NodeUnschedulable, "node is cordoned (daemon pods tolerate it; the controller has not created one yet)", null)
-            : new UnscheduledNode(node.Metadata.Name, UnscheduledReason.NoPodCreated, "no daemon pod exists for this node: the controller has not created it (see the DaemonSet's events)", null);
+    private static UnscheduledNode WhyNoPod(V1Node node, CreationRefusal? refusal)
+    {
+        var name = node.Metadata.Name;
+        if (!IsReady(node))
+        {
+            return new UnscheduledNode(name, UnscheduledReason.NodeNotReady, "node is NotReady", null);
+        }
+
+        // The Events do not name the node (the pod had only a generateName): a refusal explains every node left without a pod.
+        if (refusal is not null)
+        {
+            var detail = $"the API server refuses its pod (FailedCreate x{refusal.Events}): {refusal.Message}";
+            return new UnscheduledNode(name, UnscheduledReason.CreationRefused, detail, null) { Refusal = refusal };
+        }
+
+        return node.Spec?.Unschedulable == true
+            ? new UnscheduledNode(name, UnscheduledReason.NodeUnschedulable, "node is cordoned (daemon pods tolerate it; the controller has not created one yet)", null)
+            : new UnscheduledNode(name, UnscheduledReason.NoPodCreated, "no daemon pod exists for this node: the controller has not created it (see the DaemonSet's events)", null);
+    }
 
     private static UnscheduledNode WhyPending(V1Node node, V1Pod pod, IEnumerable<V1Pod> others)
     {

@@ -111,7 +111,8 @@ public sealed class RemediationPlannerTests
     public void A_refused_pod_creation_is_declined_with_the_refusals_own_fix()
     {
         var refusal = new CreationRefusal("exceeded quota: pods-limit (pods=3/3)", "pods \"agent-\" is forbidden: exceeded quota: pods-limit, requested: pods=1, used: pods=3, limited: pods=3",
-            4, OpenFero.DaemonSet.Tests.Analysis.Snapshots.Now, "raise the ResourceQuota pods-limit in default") { Quota = "pods-limit" };
+            4, OpenFero.DaemonSet.Tests.Analysis.Snapshots.Now, "raise the ResourceQuota pods-limit in default")
+        { Quota = "pods-limit" };
         var report = Reports.Of(Reports.Stalled, VerdictCause.PodCreationRefused) with
         {
             NotScheduled = [new UnscheduledNode("node-1", UnscheduledReason.CreationRefused, "refused", null) { Refusal = refusal }],
