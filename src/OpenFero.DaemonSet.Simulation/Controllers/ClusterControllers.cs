@@ -46,7 +46,8 @@ public sealed partial class ClusterControllers : IAsyncDisposable
         var jobs = new JobController(store, time);
         var kubelet = new Kubelet(store, time, scenario, jobPods);
         var edits = new ScenarioEdits(store, time, scenario);
-        controllers = [("scenario-edits", edits.Apply), ("daemonset", daemonSets.Reconcile), ("job", jobs.Reconcile), ("kubelet", kubelet.Reconcile)];
+        var quotas = new Quotas.ResourceQuotaController(store, time);
+        controllers = [("scenario-edits", edits.Apply), ("daemonset", daemonSets.Reconcile), ("job", jobs.Reconcile), ("kubelet", kubelet.Reconcile), ("resourcequota", quotas.Reconcile)];
     }
 
     public ControllerHealth Health { get; }
@@ -59,7 +60,7 @@ public sealed partial class ClusterControllers : IAsyncDisposable
 
     public void Start()
     {
-        foreach (var type in new[] { ResourceTypes.Nodes, ResourceTypes.Pods, ResourceTypes.DaemonSets, ResourceTypes.Jobs })
+        foreach (var type in new[] { ResourceTypes.Nodes, ResourceTypes.Pods, ResourceTypes.DaemonSets, ResourceTypes.Jobs, ResourceTypes.ResourceQuotas })
         {
             var subscription = store.Watch(type, null, 0);
             subscriptions.Add(subscription);

@@ -7,10 +7,14 @@ namespace OpenFero.DaemonSet.Simulation.Controllers;
 /// <summary>
 /// The DaemonSet controller: one pod on every node that should run one, misplaced pods removed, the rolling
 /// update within its budget (<see cref="RollingUpdater"/>), revisions recorded and the status counted — with
-/// Kubernetes' own rules from <c>OpenFero.DaemonSet.Semantics</c>.
+/// Kubernetes' own rules from <c>OpenFero.DaemonSet.Semantics</c>. A pod create the API server refuses (a
+/// ResourceQuota, admission) is a Warning <c>FailedCreate</c> Event on the DaemonSet (<see cref="PodCreations"/>), and
+/// its node stays without a pod: <c>currentNumberScheduled</c> stays below <c>desiredNumberScheduled</c>.
 /// </summary>
 public sealed class DaemonSetController(ClusterStore store, TimeProvider time)
 {
+    private readonly PodCreations creations = new(store, time);
+
     public void Reconcile()
     {
         var nodes = store.List(ResourceTypes.Nodes).Select(n => n.As<V1Node>()).ToList();
@@ -36,6 +40,7 @@ public sealed class DaemonSetController(ClusterStore store, TimeProvider time)
         var generation = DaemonPods.TemplateGeneration(daemonSet);
         var byNode = DaemonPods.ByNode(pods);
         var desiredNodes = new List<V1Node>();
+        var pass = creations.Begin(daemonSet);
         foreach (var node in nodes)
         {
             var placement = DaemonPodPlacement.Evaluate(node, daemonSet);
@@ -47,7 +52,7 @@ public sealed class DaemonSetController(ClusterStore store, TimeProvider time)
 
             if (placement.ShouldRun && nodePods.Count == 0)
             {
-                CreatePod(daemonSet, node, hash, generation, podsByNodeName[node.Metadata.Name]);
+                CreatePod(pass, daemonSet, node, hash, generation, podsByNodeName[node.Metadata.Name]);
             }
             else if (!placement.ShouldContinueRunning)
             {
@@ -63,8 +68,10 @@ public sealed class DaemonSetController(ClusterStore store, TimeProvider time)
         if (daemonSet.Spec.UpdateStrategy?.Type is null or "RollingUpdate")
         {
             var updater = new RollingUpdater(store, time, daemonSet, hash, generation);
-            updater.Run(nodes, desiredNodes, byNode, node => CreatePod(daemonSet, node, hash, generation, podsByNodeName[node.Metadata.Name]));
+            updater.Run(nodes, desiredNodes, byNode, node => CreatePod(pass, daemonSet, node, hash, generation, podsByNodeName[node.Metadata.Name]));
         }
+
+        pass.End();
 
         WriteStatus(store.GetRequired(ResourceTypes.DaemonSets, daemonSet.Metadata.NamespaceProperty, daemonSet.Metadata.Name), nodes, hash);
     }
@@ -89,7 +96,7 @@ public sealed class DaemonSetController(ClusterStore store, TimeProvider time)
         }
     }
 
-    private void CreatePod(V1DaemonSet daemonSet, V1Node node, string hash, long? generation, IEnumerable<V1Pod> podsOnNode)
+    private void CreatePod(PodCreations.Pass pass, V1DaemonSet daemonSet, V1Node node, string hash, long? generation, IEnumerable<V1Pod> podsOnNode)
     {
         var pod = DaemonPodFactory.Create(daemonSet, node.Metadata.Name, hash, generation);
         var now = time.GetUtcNow().UtcDateTime;
@@ -102,7 +109,7 @@ public sealed class DaemonSetController(ClusterStore store, TimeProvider time)
             pod.Spec.NodeName = node.Metadata.Name;
         }
 
-        store.Create(ResourceTypes.Pods, ClusterJson.From(pod));
+        pass.Create(pod);
     }
 
     private void RemoveFinishedAndDuplicates(V1DaemonSet daemonSet, List<V1Pod> nodePods)

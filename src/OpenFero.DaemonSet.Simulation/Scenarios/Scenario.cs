@@ -1,6 +1,7 @@
 using k8s.Models;
 using OpenFero.DaemonSet.Semantics;
 using OpenFero.DaemonSet.Simulation.Controllers;
+using OpenFero.DaemonSet.Simulation.Quotas;
 using OpenFero.DaemonSet.Simulation.Store;
 
 namespace OpenFero.DaemonSet.Simulation.Scenarios;
@@ -26,10 +27,17 @@ public sealed class Scenario(ScenarioDefinition definition)
     {
         var now = store.Time.GetUtcNow().UtcDateTime;
         var namespaces = BaseNamespaces.Concat(Definition.DaemonSets.Select(d => d.Namespace))
-            .Concat(Definition.Nodes.SelectMany(n => n.Pods).Select(p => p.Namespace)).Distinct(StringComparer.Ordinal);
+            .Concat(Definition.Nodes.SelectMany(n => n.Pods).Select(p => p.Namespace))
+            .Concat(Definition.ResourceQuotas.Select(q => q.Namespace)).Distinct(StringComparer.Ordinal);
         foreach (var ns in namespaces)
         {
             store.Create(ResourceTypes.Namespaces, ClusterJson.From(new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = new V1ObjectMeta { Name = ns } }));
+        }
+
+        // The quotas come first, their status as the quota controller would have it, so every pod below is admitted against them.
+        foreach (var quota in Definition.ResourceQuotas)
+        {
+            ResourceQuotaController.Refresh(store, store.Create(ResourceTypes.ResourceQuotas, ClusterJson.From(ScenarioObjects.ResourceQuota(quota))), store.Time.GetUtcNow());
         }
 
         var nodes = new List<V1Node>();
@@ -77,7 +85,17 @@ public sealed class Scenario(ScenarioDefinition definition)
             var ready = node.Status.Conditions.Any(c => c.Type == "Ready" && c.Status == "True");
             pod.Status = ready ? PodStatuses.Running(pod, now) : PodStatuses.Unknown(pod, now);
             addresses.Stamp(pod.Status, pod, node);
-            var stored = store.Create(ResourceTypes.Pods, ClusterJson.From(pod));
+            StoredObject stored;
+            try
+            {
+                stored = store.Create(ResourceTypes.Pods, ClusterJson.From(pod));
+            }
+            catch (ApiException refused) when (refused.Code == 403)
+            {
+                // Over a ResourceQuota: no pod for this node; the DaemonSet controller's own creates are refused the same way.
+                continue;
+            }
+
             podsByNode[node.Metadata.Name].Add(stored.As<V1Pod>());
             if (Definition.Behaviours.DeletingAtStart.Contains($"{definition.Namespace}/{definition.Name}@{node.Metadata.Name}"))
             {

@@ -13,6 +13,10 @@ public sealed class ScenarioDefinition
 
     public List<NodeGroupDefinition> Nodes { get; set; } = [];
     public List<DaemonSetDefinition> DaemonSets { get; set; } = [];
+
+    /// <summary>ResourceQuotas in place before any pod: pods beyond them are refused at create, the daemon pods too.</summary>
+    public List<ResourceQuotaDefinition> ResourceQuotas { get; set; } = [];
+
     public BehaviourDefinition Behaviours { get; set; } = new();
     public List<EditDefinition> AfterStart { get; set; } = [];
 }
@@ -100,6 +104,14 @@ public sealed class TolerationDefinition
     public string Operator { get; set; } = "Exists";
     public string? Value { get; set; }
     public string? Effect { get; set; }
+}
+
+/// <summary>A namespace's ResourceQuota: hard limits by resource name (<c>pods</c>, <c>requests.cpu</c>, <c>limits.memory</c>…).</summary>
+public sealed class ResourceQuotaDefinition
+{
+    public string Namespace { get; set; } = "default";
+    public string Name { get; set; } = "";
+    public Dictionary<string, string> Hard { get; set; } = [];
 }
 
 /// <summary>What goes wrong: per image (how its containers fail) and per pod placement.</summary>

@@ -111,6 +111,14 @@ public static class ScenarioObjects
         };
     }
 
+    public static V1ResourceQuota ResourceQuota(ResourceQuotaDefinition definition) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "ResourceQuota",
+        Metadata = new V1ObjectMeta { Name = definition.Name, NamespaceProperty = definition.Namespace },
+        Spec = new V1ResourceQuotaSpec { Hard = definition.Hard.ToDictionary(kv => kv.Key, kv => new ResourceQuantity(kv.Value)) },
+    };
+
     public static V1Pod WorkloadPod(WorkloadPodDefinition definition, string nodeName) => new()
     {
         ApiVersion = "v1",

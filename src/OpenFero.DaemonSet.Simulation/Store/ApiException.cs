@@ -24,6 +24,10 @@ public sealed class ApiException(int code, string reason, string message, Resour
     public static ApiException Invalid(ResourceType type, string name, string detail) =>
         new(422, "Invalid", $"{type.Kind} \"{name}\" is invalid: {detail}", type, name);
 
+    /// <summary>As <c>apierrors.NewForbidden</c>: <c>pods "name" is forbidden: detail</c>.</summary>
+    public static ApiException Forbidden(ResourceType type, string name, string detail) =>
+        new(403, "Forbidden", $"{type.GroupResource} \"{name}\" is forbidden: {detail}", type, name);
+
     public static ApiException BadRequest(string message) => new(400, "BadRequest", message);
 
     public static ApiException Gone(string message) => new(410, "Expired", message);

@@ -14,6 +14,7 @@ public sealed partial class ClusterStore(TimeProvider time, int historyCapacity 
     private readonly Random? seeded = nameSeed is { } seed ? new Random(seed) : null;
     private readonly Dictionary<ResourceType, SortedDictionary<string, StoredObject>> objects = [];
     private readonly Dictionary<ResourceType, IResourceStrategy> strategies = [];
+    private readonly Dictionary<ResourceType, IAdmission> admissions = [];
     private readonly Queue<WatchEvent> history = new();
     private readonly List<WatchSubscription> subscriptions = [];
     private long resourceVersion = 1;
@@ -36,6 +37,15 @@ public sealed partial class ClusterStore(TimeProvider time, int historyCapacity 
         lock (gate)
         {
             strategies[type] = strategy;
+        }
+    }
+
+    /// <summary>A validating admission check for creates of one kind, run after the kind's strategy, atomically with the create.</summary>
+    public void UseAdmission(ResourceType type, IAdmission admission)
+    {
+        lock (gate)
+        {
+            admissions[type] = admission;
         }
     }
 
@@ -86,6 +96,9 @@ public sealed partial class ClusterStore(TimeProvider time, int historyCapacity 
             }
 
             var name = metadata["name"]?.GetValue<string>();
+
+            // What admission errors call the object: its name, or its generateName when the name is not generated yet.
+            var requestedName = string.IsNullOrEmpty(name) ? metadata["generateName"]?.GetValue<string>() ?? "Unknown" : name;
             if (string.IsNullOrEmpty(name))
             {
                 var generateName = metadata["generateName"]?.GetValue<string>();
@@ -118,6 +131,7 @@ public sealed partial class ClusterStore(TimeProvider time, int historyCapacity 
             }
 
             strategies.GetValueOrDefault(type)?.PrepareForCreate(obj);
+            admissions.GetValueOrDefault(type)?.AdmitCreate(this, obj, requestedName);
             return Commit(type, ns, name, obj, WatchEventType.Added);
         }
     }

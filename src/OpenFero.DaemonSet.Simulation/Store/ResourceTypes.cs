@@ -11,6 +11,7 @@ public static class ResourceTypes
     public static readonly ResourceType Nodes = new("", "v1", "nodes", "node", "Node", false, ["no"], Status);
     public static readonly ResourceType Pods = new("", "v1", "pods", "pod", "Pod", true, ["po"], ["status", "log"]);
     public static readonly ResourceType Events = new("", "v1", "events", "event", "Event", true, ["ev"], None);
+    public static readonly ResourceType ResourceQuotas = new("", "v1", "resourcequotas", "resourcequota", "ResourceQuota", true, ["quota"], Status);
     public static readonly ResourceType DaemonSets = new("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, ["ds"], Status);
     public static readonly ResourceType ControllerRevisions = new("apps", "v1", "controllerrevisions", "controllerrevision", "ControllerRevision", true, None, None);
     public static readonly ResourceType Jobs = new("batch", "v1", "jobs", "job", "Job", true, None, Status);
@@ -34,7 +35,7 @@ public static class ResourceTypes
 
     public static IReadOnlyList<ResourceType> BuiltIn { get; } =
     [
-        Namespaces, Nodes, Pods, Events, DaemonSets, ControllerRevisions, Jobs, Leases, CustomResourceDefinitions,
+        Namespaces, Nodes, Pods, Events, ResourceQuotas, DaemonSets, ControllerRevisions, Jobs, Leases, CustomResourceDefinitions,
         ServiceAccounts, ConfigMaps, Secrets, Services, Deployments, Roles, ClusterRoles, RoleBindings, ClusterRoleBindings, PodDisruptionBudgets, NetworkPolicies,
         EventsV1,
     ];

@@ -25,7 +25,7 @@ public static class DaemonSetAnalyzer
             .ToList();
         var status = Status(ds, snapshot.CurrentRevisionHash);
         var rollout = Rollout(ds, snapshot, pods);
-        var (misscheduled, notScheduled, excluded, waitingForOldPod, notReadyWithPod) = PlacementAnalysis.Analyze(snapshot, states);
+        var (misscheduled, notScheduled, excluded, waitingForOldPod, notReadyWithPod) = PlacementAnalysis.Analyze(snapshot, states, now);
         var causes = VerdictRules.Causes(ds.Metadata.Name, status, rollout, pods, misscheduled, notScheduled, excluded, notReadyWithPod);
         var trends = options.DaemonsetHealthAnalysis is { Enabled: true, IncludeMetrics: true } && snapshot.Trends is TrendsRead.Measured measured
             ? HealthTrends.Of(measured.Samples, pods)

@@ -55,6 +55,7 @@ public enum VerdictCause
     Misscheduled,
     OnDeleteWaiting,
     Stalled,
+    PodCreationRefused,
 }
 
 /// <summary>A cause in one line; as the report's verdict, the most severe one.</summary>
@@ -146,6 +147,7 @@ public sealed record MisscheduledPod(string Pod, string Node, string Rule, strin
 public enum UnscheduledReason
 {
     NoPodCreated,
+    CreationRefused,
     InsufficientResources,
     HostPortTaken,
     NodeNotReady,
@@ -153,7 +155,11 @@ public enum UnscheduledReason
     Pending,
 }
 
-public sealed record UnscheduledNode(string Node, UnscheduledReason Reason, string Detail, string? Pod);
+public sealed record UnscheduledNode(string Node, UnscheduledReason Reason, string Detail, string? Pod)
+{
+    /// <summary>For <c>creationRefused</c>: what the API server answers the DaemonSet controller's creates, and what to do.</summary>
+    public CreationRefusal? Refusal { get; init; }
+}
 
 /// <summary>A node whose new daemon pod waits for <c>pod</c>, the old one, to finish terminating.</summary>
 public sealed record NodeAwaitingOldPod(string Node, string Pod, PodCondition Condition, string? Message);

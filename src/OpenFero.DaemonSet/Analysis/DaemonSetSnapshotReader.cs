@@ -12,9 +12,11 @@ namespace OpenFero.DaemonSet.Analysis;
 /// <summary>
 /// Reads what the analysis needs with paged lists and selectors — the DaemonSet, its pods by its selector, every
 /// node once, its revisions, its pods' usage from metrics.k8s.io (one list by the same selector, when the pod
-/// analysis asks for resource information), and the other pods only on the few nodes where a daemon pod waits —
-/// never one request per pod or per node: ceil(pods/500) + ceil(nodes/500) + 3 (<see cref="KubernetesPaging.PageSize"/>),
-/// plus at most <see cref="WaitingNodesRead"/>.
+/// analysis asks for resource information), the other pods only on the few nodes where a daemon pod waits, and
+/// the DaemonSet's FailedCreate Events (one list by field selector, only when a node that should run a daemon pod
+/// has none: the API server may be refusing the controller's creates) — never one request per pod or per node:
+/// ceil(pods/500) + ceil(nodes/500) + 3 (<see cref="KubernetesPaging.PageSize"/>), plus at most
+/// <see cref="WaitingNodesRead"/>, plus one when a pod is missing.
 /// </summary>
 public sealed class DaemonSetSnapshotReader(IKubernetes client, IOptions<AnalysisOptions>? options = null, PrometheusTrendsReader? trends = null)
 {
@@ -55,11 +57,25 @@ public sealed class DaemonSetSnapshotReader(IKubernetes client, IOptions<Analysi
             others.AddRange(onNode.Items);
         }
 
+        var failedCreates = MissesAPod(daemonSet, pods, nodes)
+            ? (await client.CoreV1.ListNamespacedEventAsync(target.Namespace,
+                fieldSelector: $"involvedObject.uid={daemonSet.Metadata.Uid},reason={CreationRefusals.FailedCreate}", cancellationToken: cancellationToken)).Items
+            : [];
         var (usage, unavailable) = (options?.Value ?? new AnalysisOptions()).DaemonsetPodAnalysis is { Enabled: true, IncludeResourceInfo: true }
             ? await UsageAsync(target.Namespace, selector, cancellationToken)
             : ([], null);
         var trendsRead = trends is null ? null : await trends.ReadAsync(target.Namespace, target.Name, cancellationToken);
-        return new DaemonSetSnapshot(daemonSet, pods, nodes, others, hash, alertStartedAt) { Revisions = owned, Usage = usage, UsageUnavailable = unavailable, Trends = trendsRead };
+        return new DaemonSetSnapshot(daemonSet, pods, nodes, others, hash, alertStartedAt)
+        {
+            Revisions = owned, Usage = usage, UsageUnavailable = unavailable, Trends = trendsRead, FailedCreates = [.. failedCreates],
+        };
+    }
+
+    /// <summary>A node that should run a daemon pod and has none: the only case where the controller's creates matter.</summary>
+    private static bool MissesAPod(V1DaemonSet daemonSet, List<V1Pod> pods, List<V1Node> nodes)
+    {
+        var placed = pods.Select(DaemonPods.TargetNodeName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return nodes.Any(n => !placed.Contains(n.Metadata.Name) && DaemonPodPlacement.Evaluate(n, daemonSet).ShouldRun);
     }
 
     /// <summary>

@@ -5,7 +5,8 @@ namespace OpenFero.DaemonSet.Analysis;
 
 /// <summary>
 /// Node by node: pods where the controller's rules say no pod belongs (misscheduled), eligible nodes where no daemon
-/// pod runs or is placed and why (not scheduled), eligible nodes whose only daemon pod is terminating (waiting for
+/// pod runs or is placed and why (not scheduled; with no pod at all, the API server's refusal of the controller's
+/// creates when its FailedCreate Events say so), eligible nodes whose only daemon pod is terminating (waiting for
 /// the old pod to go), NotReady nodes that do have a daemon pod (for the verdict; the pod's row tells the rest), and
 /// nodes left out on purpose with the rule that leaves them out.
 /// </summary>
@@ -13,8 +14,9 @@ public static class PlacementAnalysis
 {
     public const string AutoscalerTaint = "ToBeDeletedByClusterAutoscaler";
 
-    public static Placement Analyze(DaemonSetSnapshot snapshot, IReadOnlyDictionary<string, (PodCondition Condition, string? Message)> podStates)
+    public static Placement Analyze(DaemonSetSnapshot snapshot, IReadOnlyDictionary<string, (PodCondition Condition, string? Message)> podStates, DateTimeOffset now)
     {
+        var refusal = CreationRefusals.Of(snapshot.FailedCreates, snapshot.DaemonSet, now);
         var byNode = DaemonPods.ByNode(snapshot.Pods);
         var others = snapshot.OtherPodsOnWaitingNodes.Where(p => !string.IsNullOrEmpty(p.Spec?.NodeName)).ToLookup(p => p.Spec.NodeName);
         var misscheduled = new List<MisscheduledPod>();
@@ -53,7 +55,7 @@ public static class PlacementAnalysis
             }
             else if (live.Count == 0)
             {
-                notScheduled.Add(WhyNoPod(node));
+                notScheduled.Add(WhyNoPod(node, refusal));
             }
             else if (waiting is not null)
             {
@@ -68,11 +70,25 @@ public static class PlacementAnalysis
         return new Placement(misscheduled, notScheduled, excluded, waitingForOldPod, notReadyWithPod);
     }
 
-    private static UnscheduledNode WhyNoPod(V1Node node) => !IsReady(node)
-        ? new UnscheduledNode(node.Metadata.Name, UnscheduledReason.NodeNotReady, "node is NotReady", null)
-        : node.Spec?.Unschedulable == true
-            ? new UnscheduledNode(node.Metadata.Name, UnscheduledReason.NodeUnschedulable, "node is cordoned (daemon pods tolerate it; the controller has not created one yet)", null)
-            : new UnscheduledNode(node.Metadata.Name, UnscheduledReason.NoPodCreated, "no daemon pod exists for this node: the controller has not created it (see the DaemonSet's events)", null);
+    private static UnscheduledNode WhyNoPod(V1Node node, CreationRefusal? refusal)
+    {
+        var name = node.Metadata.Name;
+        if (!IsReady(node))
+        {
+            return new UnscheduledNode(name, UnscheduledReason.NodeNotReady, "node is NotReady", null);
+        }
+
+        // The Events do not name the node (the pod had only a generateName): a refusal explains every node left without a pod.
+        if (refusal is not null)
+        {
+            var detail = $"the API server refuses its pod (FailedCreate x{refusal.Events}): {refusal.Message}";
+            return new UnscheduledNode(name, UnscheduledReason.CreationRefused, detail, null) { Refusal = refusal };
+        }
+
+        return node.Spec?.Unschedulable == true
+            ? new UnscheduledNode(name, UnscheduledReason.NodeUnschedulable, "node is cordoned (daemon pods tolerate it; the controller has not created one yet)", null)
+            : new UnscheduledNode(name, UnscheduledReason.NoPodCreated, "no daemon pod exists for this node: the controller has not created it (see the DaemonSet's events)", null);
+    }
 
     private static UnscheduledNode WhyPending(V1Node node, V1Pod pod, IEnumerable<V1Pod> others)
     {

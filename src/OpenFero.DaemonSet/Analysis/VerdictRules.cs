@@ -7,7 +7,8 @@ namespace OpenFero.DaemonSet.Analysis;
 /// <item>NewRevisionFailing: the template itself is broken; restarting or replacing pods only spreads it.</item>
 /// <item>OnDeleteWaiting: the owners replace pods by hand; nothing is replaced behind their back.</item>
 /// <item>OldPodsCannotRun: old pods hold the rollout's budget; replacing them is the fix.</item>
-/// <item>InsufficientResources, HostPortConflict, NodeNotReady: a daemon pod cannot be placed or run; a person must act.</item>
+/// <item>PodCreationRefused, InsufficientResources, HostPortConflict, NodeNotReady: a daemon pod cannot be created, placed or
+/// run (the API server refuses it: a ResourceQuota, an admission webhook; no room; a port taken; a node down); a person must act.</item>
 /// <item>Misscheduled: a pod runs where the spec says it should not; the spec or the node must change.</item>
 /// <item>Stalled, then Progressing: no cause found; the rollout is stuck, or still moving.</item>
 /// <item>AutoscalerFalseAlarm, UntoleratedTaint, RolledOut: nothing is wrong with the rollout (known noise, an excluded node).</item>
@@ -22,6 +23,7 @@ public static class VerdictRules
         VerdictCause.NewRevisionFailing,
         VerdictCause.OnDeleteWaiting,
         VerdictCause.OldPodsCannotRun,
+        VerdictCause.PodCreationRefused,
         VerdictCause.InsufficientResources,
         VerdictCause.HostPortConflict,
         VerdictCause.NodeNotReady,
@@ -72,6 +74,12 @@ public static class VerdictRules
         {
             found.Add(new(VerdictCause.OldPodsCannotRun,
                 $"{oldStuck.Count} old-revision pod{(oldStuck.Count == 1 ? "" : "s")} cannot run: {string.Join("; ", oldStuck.GroupBy(p => p.Condition).Select(g => $"{g.Key} on {Nodes(g.Select(p => p.Node))}"))}"));
+        }
+
+        var refused = notScheduled.Where(n => n.Refusal is not null).ToList();
+        if (refused.Count > 0)
+        {
+            found.Add(new(VerdictCause.PodCreationRefused, $"pod creation refused on {refused.Count} node{(refused.Count == 1 ? "" : "s")}: {refused[0].Refusal!.Reason}"));
         }
 
         if (notScheduled.FirstOrDefault(n => n.Reason == UnscheduledReason.InsufficientResources) is { } full)

@@ -65,7 +65,7 @@ public static class RemediationPlanner
                 new(verdict.Cause, verdict.Summary, [], $"the new template is broken: fix it, or kubectl rollout undo daemonset/{report.Name} -n {report.Namespace}", RemediationResult.Declined),
             VerdictCause.Misscheduled when policy.DeleteMisscheduledPods =>
                 Misscheduled(report, budget, policy, wait),
-            VerdictCause.InsufficientResources or VerdictCause.HostPortConflict or VerdictCause.NodeNotReady or VerdictCause.Misscheduled =>
+            VerdictCause.PodCreationRefused or VerdictCause.InsufficientResources or VerdictCause.HostPortConflict or VerdictCause.NodeNotReady or VerdictCause.Misscheduled =>
                 new(verdict.Cause, verdict.Summary, [], Recommendation(report, verdict.Cause), RemediationResult.Declined),
             VerdictCause.OnDeleteWaiting when policy.AllowOnDelete =>
                 new(verdict.Cause, verdict.Summary, [Delete(OldPods(report), budget, report, policy), wait], null, RemediationResult.RolledOut),
@@ -100,6 +100,8 @@ public static class RemediationPlanner
     private static string Recommendation(DaemonSetReport report, VerdictCause cause) =>
         report.Health.FirstOrDefault(h => h.Code == HealthAnalysis.CauseCode(cause))?.Recommendation ?? cause switch
         {
+            VerdictCause.PodCreationRefused => report.NotScheduled.Select(n => n.Refusal?.Recommendation).OfType<string>().FirstOrDefault()
+                ?? "the API server refuses the daemon pod (see the DaemonSet's FailedCreate events): fix what it names; a restart cannot help",
             VerdictCause.HostPortConflict => "free the host port on the node, or use the OnDelete strategy for host-port agents",
             VerdictCause.NodeNotReady => "bring the node back or delete the Node object; a restart cannot place a pod on a dead node",
             VerdictCause.Misscheduled => "fix the DaemonSet's nodeSelector/tolerations or the node's labels/taints, then delete the misplaced pods",

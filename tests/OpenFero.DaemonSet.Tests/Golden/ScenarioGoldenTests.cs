@@ -33,6 +33,7 @@ public sealed class ScenarioGoldenTests
         { "tainted-node", "logging", "fluent-bit" },
         { "on-delete", "kube-system", "kube-proxy" },
         { "insufficient-resources", "monitoring", "datadog-agent" },
+        { "quota-exhausted", "logging", "promtail" },
     };
 
     [Fact]

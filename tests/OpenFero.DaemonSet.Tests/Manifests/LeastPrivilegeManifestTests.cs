@@ -39,6 +39,24 @@ public sealed partial class LeastPrivilegeManifestTests
         Assert.Equal(["list"], metrics.Verbs);
     }
 
+    /// <summary>
+    /// Events are created (the Events people read) and listed (the analysis quotes FailedCreate); only the server also
+    /// watches them, for the FailedCreate trigger of the workflows. Neither changes one.
+    /// </summary>
+    [Theory]
+    [InlineData("openfero-daemonset", new[] { "create", "list", "watch" })]
+    [InlineData(Runner, new[] { "create", "list" })]
+    public void Events_are_created_and_listed_watched_only_by_the_server_and_never_changed(string clusterRole, string[] verbs)
+    {
+        var role = Manifests("rbac").OfType<V1ClusterRole>().Single(r => r.Metadata.Name == clusterRole);
+
+        var events = Assert.Single(role.Rules, r => r.Resources.Contains("events"));
+
+        Assert.Equal([""], events.ApiGroups);
+        Assert.Equal(["events"], events.Resources);
+        Assert.Equal(verbs, events.Verbs);
+    }
+
     [Fact]
     public void The_runner_is_granted_its_namespaced_rights_only_in_the_namespaces_it_is_allowed_to_act_in()
     {

@@ -5,7 +5,8 @@ namespace OpenFero.DaemonSet.Tests.Peers;
 /// <summary>
 /// Debian's Prometheus 2.42 on loopback: scrapes the simulated cluster's <c>/metrics</c> (kube-state-metrics' and
 /// cAdvisor's series) every second as job "kube-state-metrics", and either evaluates the kubernetes-mixin DaemonSet
-/// alert rules (with a short <c>for:</c>) and sends to an Alertmanager, or only answers queries.
+/// alert rules (with a short <c>for:</c>: the expressions are the mixin's, only the wait is shortened so a test need
+/// not sit through 10 or 15 minutes) and sends to an Alertmanager, or only answers queries.
 /// </summary>
 internal sealed class PrometheusProcess : IAsyncDisposable
 {
@@ -55,6 +56,24 @@ internal sealed class PrometheusProcess : IAsyncDisposable
                   description: DaemonSet {{ $labels.namespace }}/{{ $labels.daemonset }} has not finished or progressed for at least {{{forDuration}}}.
         """;
 
+    /// <summary>The mixin's KubeDaemonSetNotScheduled rule, as kube-prometheus-stack ships it (for: 10m there), with the given <c>for:</c>.</summary>
+    public static string NotScheduledRule(string forDuration) => $$$"""
+        groups:
+          - name: kubernetes-apps
+            rules:
+              - alert: KubeDaemonSetNotScheduled
+                expr: |
+                  kube_daemonset_status_desired_number_scheduled{job="kube-state-metrics"}
+                    -
+                  kube_daemonset_status_current_number_scheduled{job="kube-state-metrics"} > 0
+                for: {{{forDuration}}}
+                labels:
+                  severity: warning
+                annotations:
+                  summary: DaemonSet pods are not scheduled.
+                  description: '{{ $value }} Pods of DaemonSet {{ $labels.namespace }}/{{ $labels.daemonset }} are not scheduled.'
+        """;
+
     public static async Task<PrometheusProcess> StartAsync(Uri scrapeTarget, Uri alertmanager, string rules)
     {
         var folder = Directory.CreateTempSubdirectory("prometheus-").FullName;
@@ -90,10 +109,14 @@ internal sealed class PrometheusProcess : IAsyncDisposable
     }
 
     /// <summary>The state of an alert (pending, firing) or null when it is not active.</summary>
-    public async Task<string?> AlertStateAsync(string alertname, string daemonSet)
+    public async Task<string?> AlertStateAsync(string alertname, string daemonSet) =>
+        (await AlertAsync(alertname, daemonSet))?["state"]?.GetValue<string>();
+
+    /// <summary>An active alert as Prometheus' API gives it (labels, annotations, state, value), or null.</summary>
+    public async Task<JsonNode?> AlertAsync(string alertname, string daemonSet)
     {
         var alerts = JsonNode.Parse(await Http.GetStringAsync(new Uri("api/v1/alerts", UriKind.Relative)))!["data"]!["alerts"]!.AsArray();
-        return alerts.FirstOrDefault(a => a!["labels"]!["alertname"]!.GetValue<string>() == alertname && a["labels"]!["daemonset"]?.GetValue<string>() == daemonSet)?["state"]?.GetValue<string>();
+        return alerts.FirstOrDefault(a => a!["labels"]!["alertname"]!.GetValue<string>() == alertname && a["labels"]!["daemonset"]?.GetValue<string>() == daemonSet);
     }
 
     public ValueTask DisposeAsync() => peer.DisposeAsync();

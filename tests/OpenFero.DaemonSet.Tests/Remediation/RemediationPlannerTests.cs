@@ -52,6 +52,7 @@ public sealed class RemediationPlannerTests
     [InlineData(VerdictCause.OldPodsCannotRun, false, "DeletePods WaitForRollout", RemediationResult.RolledOut)]
     [InlineData(VerdictCause.NewRevisionFailing, false, "", RemediationResult.Declined)]
     [InlineData(VerdictCause.NewRevisionFailing, true, "RolloutUndo WaitForRollout", RemediationResult.RolledOut)]
+    [InlineData(VerdictCause.PodCreationRefused, false, "", RemediationResult.Declined)]
     [InlineData(VerdictCause.InsufficientResources, false, "", RemediationResult.Declined)]
     [InlineData(VerdictCause.HostPortConflict, false, "", RemediationResult.Declined)]
     [InlineData(VerdictCause.NodeNotReady, false, "", RemediationResult.Declined)]
@@ -104,6 +105,22 @@ public sealed class RemediationPlannerTests
         var delete = Assert.IsType<RemediationStep.DeletePods>(RemediationPlanner.Plan(report, new RemediationPolicy()).Steps[0]);
 
         Assert.Equal([("crashing", false), ("lost", true)], delete.Pods.Select(p => (p.Name, p.Force)));
+    }
+
+    [Fact]
+    public void A_refused_pod_creation_is_declined_with_the_refusals_own_fix()
+    {
+        var refusal = new CreationRefusal("exceeded quota: pods-limit (pods=3/3)", "pods \"agent-\" is forbidden: exceeded quota: pods-limit, requested: pods=1, used: pods=3, limited: pods=3",
+            4, OpenFero.DaemonSet.Tests.Analysis.Snapshots.Now, "raise the ResourceQuota pods-limit in default")
+        { Quota = "pods-limit" };
+        var report = Reports.Of(Reports.Stalled, VerdictCause.PodCreationRefused) with
+        {
+            NotScheduled = [new UnscheduledNode("node-1", UnscheduledReason.CreationRefused, "refused", null) { Refusal = refusal }],
+        };
+
+        var plan = RemediationPlanner.Plan(report, new RemediationPolicy());
+
+        Assert.Equal((0, RemediationResult.Declined, "raise the ResourceQuota pods-limit in default"), (plan.Steps.Count, plan.ResultWhenDone, plan.Recommendation));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public static class BuiltInColumns
         "Job" => JobColumns.All,
         "ControllerRevision" => ControllerRevisionColumns.All,
         "Namespace" => [NameColumn, Text("Status", o => Str(o["status"]?["phase"])), Age],
+        "ResourceQuota" => ResourceQuotas,
         "Lease" => [NameColumn, Text("Holder", o => Str(o["spec"]?["holderIdentity"])), Age],
         "Event" when type.Group.Length == 0 => EventColumns.All,
         "CustomResourceDefinition" => [NameColumn, Text("Created At", o => Str(o["metadata"]?["creationTimestamp"]))],
@@ -36,6 +37,15 @@ public static class BuiltInColumns
         Text("Selector", o => SelectorText.Format(o["spec"]?["selector"]), priority: 1),
     ];
 
+    /// <summary><c>printResourceQuota</c>: <c>resource: used/hard</c> for each hard resource, sorted; <c>limits.*</c> in LIMIT, the rest in REQUEST.</summary>
+    private static readonly PrinterColumn[] ResourceQuotas =
+    [
+        NameColumn,
+        Age,
+        new("Request", "string", 0, (o, _) => QuotaUsage(o, limits: false)),
+        new("Limit", "string", 0, (o, _) => QuotaUsage(o, limits: true)),
+    ];
+
     private static readonly PrinterColumn[] Pods =
     [
         NameColumn,
@@ -55,6 +65,11 @@ public static class BuiltInColumns
         Age,
         Text("Version", o => Str(o["status"]?["nodeInfo"]?["kubeletVersion"])),
     ];
+
+    private static string QuotaUsage(JsonObject quota, bool limits) => string.Join(", ",
+        (quota["status"]?["hard"] as JsonObject ?? []).Select(kv => kv.Key).Order(StringComparer.Ordinal)
+            .Where(resource => resource.Split('.') is ["limits", _, ..] == limits)
+            .Select(resource => $"{resource}: {(Str(quota["status"]?["used"]?[resource]) is { Length: > 0 } used ? used : "0")}/{Str(quota["status"]?["hard"]?[resource])}"));
 
     internal static string Containers(JsonNode? podSpec, string field) =>
         string.Join(",", (podSpec?["containers"] as JsonArray ?? []).Select(c => Str(c?[field])));
