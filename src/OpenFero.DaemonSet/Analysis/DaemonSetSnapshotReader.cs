@@ -67,7 +67,11 @@ public sealed class DaemonSetSnapshotReader(IKubernetes client, IOptions<Analysi
         var trendsRead = trends is null ? null : await trends.ReadAsync(target.Namespace, target.Name, cancellationToken);
         return new DaemonSetSnapshot(daemonSet, pods, nodes, others, hash, alertStartedAt)
         {
-            Revisions = owned, Usage = usage, UsageUnavailable = unavailable, Trends = trendsRead, FailedCreates = [.. failedCreates],
+            Revisions = owned,
+            Usage = usage,
+            UsageUnavailable = unavailable,
+            Trends = trendsRead,
+            FailedCreates = [.. failedCreates],
         };
     }
 
