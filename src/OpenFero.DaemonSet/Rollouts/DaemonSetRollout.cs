@@ -15,6 +15,7 @@ public sealed class DaemonSetRollout(string ns, string name)
     private readonly Dictionary<string, TrackedPod> pods = new(StringComparer.Ordinal);
     private readonly List<RolloutStep> steps = [];
     private bool watchedInProgress;
+    private V1DaemonSet? lastSeen;
 
     public string Namespace { get; } = ns;
 
@@ -59,6 +60,7 @@ public sealed class DaemonSetRollout(string ns, string name)
     public void ObserveDaemonSet(V1DaemonSet daemonSet, DateTimeOffset now)
     {
         now = WholeSecond(now);
+        lastSeen = daemonSet;
         var revision = DaemonPods.TemplateGeneration(daemonSet) ?? daemonSet.Metadata.Generation ?? 0;
         var status = daemonSet.Status;
         var counts = new RolloutCounts(status?.DesiredNumberScheduled ?? 0, status?.UpdatedNumberScheduled ?? 0, status?.NumberAvailable ?? 0);
@@ -156,6 +158,24 @@ public sealed class DaemonSetRollout(string ns, string name)
         {
             AddStep(new RolloutStep(now, RolloutStepKind.OldPodDeleted, tracked.Node ?? DaemonPods.TargetNodeName(pod), tracked.Name));
         }
+    }
+
+    /// <summary>
+    /// The nodes whose turn has not come in a rollout under way: the DaemonSet should run there (the controller's own
+    /// placement rules) and no pod of the new revision was created there yet. None when no rollout is under way.
+    /// </summary>
+    public IReadOnlyList<string> NodesWaiting(IEnumerable<V1Node> nodes)
+    {
+        if (!Recording || IsComplete || lastSeen is not { } daemonSet)
+        {
+            return [];
+        }
+
+        var reached = pods.Values.Where(p => p.Updated && p.Node is not null).Select(p => p.Node!).ToHashSet(StringComparer.Ordinal);
+        return [.. nodes
+            .Where(n => !reached.Contains(n.Metadata.Name) && DaemonPodPlacement.Evaluate(n, daemonSet).ShouldRun)
+            .Select(n => n.Metadata.Name)
+            .Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Time passing alone: a ready pod becomes available once minReadySeconds have passed.</summary>

@@ -28,6 +28,7 @@ public sealed partial class RolloutMonitor(
     private readonly ConcurrentDictionary<string, WatchedDaemonSet> watched = new(StringComparer.Ordinal);
     private readonly TimeSpan deadline = analysis.Value.DaemonsetRolloutMonitor.ProgressDeadline;
     private CancellationToken stopping;
+    private ListWatch<V1Node>? nodes;
     private volatile bool synced;
 
     public bool Enabled => analysis.Value.DaemonsetRolloutMonitor is { Enabled: true, MonitorProgress: true };
@@ -139,7 +140,20 @@ public sealed partial class RolloutMonitor(
         }
 
         var failedCreates = namespaces.Select(FailedCreates).ToList();
+
+        // The nodes, for the nodes whose turn in a rollout has not come.
+        nodes = new ListWatch<V1Node>(
+            "nodes",
+            async token =>
+            {
+                var list = await client.CoreV1.ListNodeAsync(cancellationToken: token);
+                return (list.Items, list.Metadata.ResourceVersion);
+            },
+            (resourceVersion, token) => client.CoreV1.WatchListNodeAsync(resourceVersion: resourceVersion, allowWatchBookmarks: false, cancellationToken: token),
+            time,
+            logger);
         var runs = caches.Select(c => c.RunAsync(stoppingToken)).Concat(failedCreates.Select(c => c.RunAsync(stoppingToken))).ToList();
+        runs.Add(nodes.RunAsync(stoppingToken));
         runs.Add(TickAsync(caches, stoppingToken));
         await Task.WhenAll(runs);
         foreach (var entry in watched.Values)
@@ -222,7 +236,7 @@ public sealed partial class RolloutMonitor(
     {
         var ns = daemonSet.Metadata.NamespaceProperty;
         var name = daemonSet.Metadata.Name;
-        var entry = watched.GetOrAdd(Key(ns, name), _ => new WatchedDaemonSet(new DaemonSetRollout(ns, name), view => PhaseChanged?.Invoke(view), (trigger, target) => Triggered?.Invoke(trigger, target)));
+        var entry = watched.GetOrAdd(Key(ns, name), _ => new WatchedDaemonSet(new DaemonSetRollout(ns, name), () => nodes?.Items ?? [], view => PhaseChanged?.Invoke(view), (trigger, target) => Triggered?.Invoke(trigger, target)));
         var now = time.GetUtcNow();
         entry.Update(r => r.ObserveDaemonSet(daemonSet, now), now, deadline);
         var selector = LabelSelectorQuery.Of(daemonSet.Spec?.Selector);

@@ -22,6 +22,12 @@ public static class RolloutText
         }
 
         lines.Add($"Deadline:    {HumanDuration.Format(view.ProgressDeadline)} without progress");
+        if (view.NodesWaiting.Count > 0)
+        {
+            var shown = string.Join(", ", view.NodesWaiting.Take(5));
+            lines.Add($"Waiting:     {view.NodesWaiting.Count} node(s) not reached yet: {shown}{(view.NodesWaiting.Count > 5 ? ", …" : "")}");
+        }
+
         if (view.LongestGap is { } gap)
         {
             lines.Add($"Longest wait: {HumanDuration.Format(gap.Length)} after {gap.After}");

@@ -1,3 +1,5 @@
+using k8s.Models;
+
 namespace OpenFero.DaemonSet.Rollouts;
 
 /// <summary>
@@ -22,12 +24,14 @@ public sealed record RolloutView(
     DateTimeOffset LastProgressAt,
     TimeSpan ProgressDeadline,
     IReadOnlyList<RolloutNodeRow> Nodes,
+    IReadOnlyList<string> NodesWaiting,
     RolloutGap? LongestGap,
     IReadOnlyList<RolloutStep> Steps,
     bool MovedWhileWatched,
     DateTimeOffset ObservedAt)
 {
-    public static RolloutView Of(DaemonSetRollout rollout, DateTimeOffset now, TimeSpan deadline)
+    /// <param name="nodes">The cluster's nodes, for the nodes whose turn has not come; none when not watched.</param>
+    public static RolloutView Of(DaemonSetRollout rollout, DateTimeOffset now, TimeSpan deadline, IEnumerable<V1Node>? nodes = null)
     {
         var progress = rollout.Evaluate(now, deadline);
         var steps = rollout.Steps.OrderBy(s => s.At).ThenBy(s => s.Kind).ToList();
@@ -48,6 +52,7 @@ public sealed record RolloutView(
             progress.LastProgressAt,
             deadline,
             RolloutTimeline.ByNode(steps),
+            rollout.NodesWaiting(nodes ?? []),
             RolloutTimeline.LongestGap(steps, now, rollout.IsComplete),
             steps,
             rollout.MovedWhileWatched,

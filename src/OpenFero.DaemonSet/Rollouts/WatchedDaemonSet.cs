@@ -9,7 +9,7 @@ namespace OpenFero.DaemonSet.Rollouts;
 /// One watched DaemonSet: its rollout model (every change under one lock, in the order the watches deliver), the
 /// watch of its pods, and the subscribers told of each change that matters (a step, the counts, the state).
 /// </summary>
-internal sealed class WatchedDaemonSet(DaemonSetRollout rollout, Action<RolloutView> phaseChanged, Action<RolloutTrigger, DaemonSetTarget> triggered)
+internal sealed class WatchedDaemonSet(DaemonSetRollout rollout, Func<IEnumerable<V1Node>> nodes, Action<RolloutView> phaseChanged, Action<RolloutTrigger, DaemonSetTarget> triggered)
 {
     private readonly Lock gate = new();
     private readonly List<Channel<RolloutView>> subscribers = [];
@@ -22,7 +22,7 @@ internal sealed class WatchedDaemonSet(DaemonSetRollout rollout, Action<RolloutV
     {
         lock (gate)
         {
-            return RolloutView.Of(rollout, now, deadline);
+            return RolloutView.Of(rollout, now, deadline, nodes());
         }
     }
 
@@ -55,7 +55,7 @@ internal sealed class WatchedDaemonSet(DaemonSetRollout rollout, Action<RolloutV
             listeners = [.. subscribers];
             if (before?.Phase != state || listeners.Length > 0)
             {
-                view = RolloutView.Of(rollout, now, deadline);
+                view = RolloutView.Of(rollout, now, deadline, nodes());
             }
 
             if (before?.Phase != state)

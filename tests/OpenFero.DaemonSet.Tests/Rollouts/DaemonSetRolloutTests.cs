@@ -132,4 +132,29 @@ public sealed class DaemonSetRolloutTests
         Assert.Contains("NODE     OLD POD DELETED   NEW POD CREATED   READY   AVAILABLE   WITHOUT A READY POD", text, StringComparison.Ordinal);
         Assert.Contains("node-1   -                 +5s               +65s    +65s        -", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_nodes_waiting_are_those_the_daemonset_should_run_on_without_a_pod_of_the_new_revision()
+    {
+        var rollout = new DaemonSetRollout("kube-system", "calico-node");
+        rollout.ObserveDaemonSet(Ds(1, 3, 3, 3), T0);
+        var next = Ds(2, 3, 1, 3);
+        next.Spec.Template.Spec = new k8s.Models.V1PodSpec { NodeSelector = new Dictionary<string, string> { ["pool"] = "workers" }, Containers = [] };
+        rollout.ObserveDaemonSet(next, T0);
+        rollout.ObservePod(Pod("new-a", "node-1", 2, T0.AddSeconds(1)), T0.AddSeconds(1));
+        k8s.Models.V1Node[] nodes = [Node("node-1", "workers"), Node("node-2", "workers"), Node("node-3", "gpu"), Node("node-4", "workers")];
+
+        Assert.Equal(["node-2", "node-4"], rollout.NodesWaiting(nodes));
+        Assert.Contains("Waiting:     2 node(s) not reached yet: node-2, node-4", RolloutText.Render(RolloutView.Of(rollout, T0.AddSeconds(2), Deadline, nodes)), StringComparison.Ordinal);
+
+        rollout.ObserveDaemonSet(Ds(2, 3, 3, 3), T0.AddSeconds(9));
+        Assert.Empty(rollout.NodesWaiting(nodes));
+    }
+
+    private static k8s.Models.V1Node Node(string name, string pool) => new()
+    {
+        Metadata = new k8s.Models.V1ObjectMeta { Name = name, Labels = new Dictionary<string, string> { ["pool"] = pool } },
+        Spec = new k8s.Models.V1NodeSpec(),
+        Status = new k8s.Models.V1NodeStatus { Conditions = [new k8s.Models.V1NodeCondition { Type = "Ready", Status = "True" }] },
+    };
 }

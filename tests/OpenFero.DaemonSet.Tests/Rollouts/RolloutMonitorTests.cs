@@ -79,12 +79,14 @@ public sealed class RolloutMonitorTests
             """{"spec":{"template":{"spec":{"containers":[{"name":"node-exporter","image":"quay.io/prometheus/node-exporter:v1.9.0"}]}}}}""",
             V1Patch.PatchType.StrategicMergePatch);
         await run.Client.AppsV1.PatchNamespacedDaemonSetAsync(patch, "node-exporter", "monitoring", cancellationToken: Cancel);
-        var started = await run.AdvanceUntilAsync("monitoring", "node-exporter", v => v.StartedAt is not null, "the new revision to be seen");
+        var started = await run.AdvanceUntilAsync("monitoring", "node-exporter", v => v.StartedAt is not null && v.NodesWaiting.Count > 0, "the new revision to be seen, with nodes not reached yet");
         var complete = await run.AdvanceUntilAsync("monitoring", "node-exporter", EveryNodeAvailable, "the new rollout to complete and every new pod to be seen available");
 
         Assert.InRange(started.StartedAt!.Value, patchedAt - TimeSpan.FromSeconds(1), patchedAt + TimeSpan.FromSeconds(1));
         Assert.Equal(RolloutStepKind.RolloutStarted, complete.Steps[0].Kind);
         Assert.Equal(4, complete.Nodes.Count);
+        Assert.Empty(complete.NodesWaiting);
+        Assert.All(started.NodesWaiting, n => Assert.Matches("^node-[1-4]$", n));
         Assert.All(complete.Nodes, n =>
         {
             Assert.True(n.NewPodCreated >= n.OldPodDeleted, $"{n}: created before its old pod was deleted");
