@@ -38,12 +38,11 @@ public static class RolloutApi
             return TypedResults.Problem("format must be json or text", statusCode: 400);
         }
 
-        if (NotWatched(@namespace, name, monitor) is { } problem)
+        if (monitor.Get(@namespace, name) is not { } view)
         {
-            return problem;
+            return NotWatched(@namespace, name, monitor);
         }
 
-        var view = monitor.Get(@namespace, name)!;
         return format == "text"
             ? TypedResults.Text(RolloutText.Render(view), "text/plain; charset=utf-8")
             : TypedResults.Text(JsonSerializer.Serialize(view, RolloutRendering.Json), "application/json");
@@ -51,9 +50,9 @@ public static class RolloutApi
 
     public static Results<ServerSentEventsResult<string>, ProblemHttpResult> Stream(string @namespace, string name, RolloutMonitor monitor, CancellationToken cancellationToken)
     {
-        if (NotWatched(@namespace, name, monitor) is { } problem)
+        if (monitor.Get(@namespace, name) is null)
         {
-            return problem;
+            return NotWatched(@namespace, name, monitor);
         }
 
         return TypedResults.ServerSentEvents(Events(monitor.WatchAsync(@namespace, name, cancellationToken), cancellationToken));
@@ -70,19 +69,13 @@ public static class RolloutApi
         }
     }
 
-    private static ProblemHttpResult? NotWatched(string @namespace, string name, RolloutMonitor monitor)
-    {
-        if (!monitor.Enabled)
-        {
-            return TypedResults.Problem(
-                "the rollout monitor is off (Analysis:DaemonsetRolloutMonitor:Enabled and :MonitorProgress)", statusCode: 404, title: "Rollout monitor off");
-        }
-
-        return monitor.Get(@namespace, name) is null
+    /// <summary>Why a DaemonSet has no rollout to show: the monitor is off, not synced yet, or does not watch it.</summary>
+    private static ProblemHttpResult NotWatched(string @namespace, string name, RolloutMonitor monitor) =>
+        !monitor.Enabled
             ? TypedResults.Problem(
+                "the rollout monitor is off (Analysis:DaemonsetRolloutMonitor:Enabled and :MonitorProgress)", statusCode: 404, title: "Rollout monitor off")
+            : TypedResults.Problem(
                 monitor.Synced ? $"daemonset {@namespace}/{name} is not watched: it does not exist, or its namespace is not in Runner:AllowNamespaces" : "the DaemonSets are not listed yet; try again in a few seconds",
                 statusCode: monitor.Synced ? 404 : 503,
-                title: "Rollout not known")
-            : null;
-    }
+                title: "Rollout not known");
 }

@@ -52,8 +52,9 @@ public sealed partial class RolloutMonitor(
     /// when it is stalled or complete, not watched, or only assumed progressing since this server first saw it.
     /// </summary>
     public string? ProgressingReason(string ns, string name) =>
-        Get(ns, name) is { State: RolloutPhase.Progressing, MovedWhileWatched: true } view
-            ? $"the rollout of daemonset {ns}/{name} is progressing ({view.Reason}); it is judged stalled after {Semantics.HumanDuration.Format(deadline)} without progress"
+        watched.TryGetValue(Key(ns, name), out var entry) &&
+        entry.Progress(time.GetUtcNow(), deadline) is ({ State: RolloutPhase.Progressing } progress, true)
+            ? $"the rollout of daemonset {ns}/{name} is progressing ({progress.Reason}); it is judged stalled after {Semantics.HumanDuration.Format(deadline)} without progress"
             : null;
 
     /// <summary>The DaemonSet's rollout now, or null when it is not watched (unknown, or the monitor is off).</summary>

@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using OpenFero.DaemonSet.Analysis;
 
 namespace OpenFero.DaemonSet.Rollouts;
@@ -8,15 +6,8 @@ namespace OpenFero.DaemonSet.Rollouts;
 /// <summary>A rollout as JSON: indented for <c>GET</c>, on one line for an event of the stream; durations as kubectl prints them.</summary>
 public static class RolloutRendering
 {
-    public static readonly JsonSerializerOptions Json = Options(indented: true);
+    /// <summary>The report's options (<see cref="ReportRendering.Json"/>): the same escaping, enums and durations.</summary>
+    public static readonly JsonSerializerOptions Json = ReportRendering.Json;
 
-    public static readonly JsonSerializerOptions JsonLine = Options(indented: false);
-
-    private static JsonSerializerOptions Options(bool indented) => new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = indented,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new HumanDurationJsonConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static readonly JsonSerializerOptions JsonLine = new(ReportRendering.Json) { WriteIndented = false };
 }

@@ -26,6 +26,15 @@ internal sealed class WatchedDaemonSet(DaemonSetRollout rollout, Func<IEnumerabl
         }
     }
 
+    /// <summary>The state against the deadline and whether the rollout was seen moving, without building a view.</summary>
+    public (RolloutProgress Progress, bool Moved) Progress(DateTimeOffset now, TimeSpan deadline)
+    {
+        lock (gate)
+        {
+            return (rollout.Evaluate(now, deadline), rollout.MovedWhileWatched);
+        }
+    }
+
     /// <summary>
     /// Applies a change to the model; subscribers hear of it when what they see changed, and the triggers it makes
     /// (<see cref="RolloutTriggers.Between"/>) are raised. Handlers run under the lock, so they only take note.
