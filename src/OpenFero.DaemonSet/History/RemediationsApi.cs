@@ -75,7 +75,7 @@ public static class RemediationsApi
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
-    private static RemediationRecord Record(V1Job job)
+    internal static RemediationRecord Record(V1Job job)
     {
         var outcome = JobOutcome.Recorded(job);
         IReadOnlyDictionary<string, string> labels = job.Metadata.Labels is { } l ? new Dictionary<string, string>(l) : new Dictionary<string, string>();

@@ -55,6 +55,7 @@ public static class ServerApp
         api.MapDaemonSetAnalysis();
         api.MapRolloutMonitor();
         api.MapOpenFeroApi();
+        Web.WebPages.MapWeb(api);
         return app;
     }
 }

@@ -57,6 +57,22 @@ public sealed partial class LeastPrivilegeManifestTests
         Assert.Equal(verbs, events.Verbs);
     }
 
+    /// <summary>The web page's link to a remediation's log (JobLogApi) reads pod logs only in the server's own namespace, and nothing else of them.</summary>
+    [Fact]
+    public void The_server_reads_pod_logs_only_in_its_own_namespace()
+    {
+        var objects = Manifests("rbac");
+
+        var role = objects.OfType<V1Role>().Single(r => r.Metadata.Name == "openfero-daemonset");
+        var logs = Assert.Single(role.Rules, r => r.Resources.Contains("pods/log"));
+
+        Assert.Equal("openfero", role.Metadata.NamespaceProperty);
+        Assert.Equal([""], logs.ApiGroups);
+        Assert.Equal(["pods/log"], logs.Resources);
+        Assert.Equal(["get"], logs.Verbs);
+        Assert.DoesNotContain(objects.OfType<V1ClusterRole>().Where(r => r.Metadata.Name == "openfero-daemonset").SelectMany(r => r.Rules), r => r.Resources.Contains("pods/log"));
+    }
+
     [Fact]
     public void The_runner_is_granted_its_namespaced_rights_only_in_the_namespaces_it_is_allowed_to_act_in()
     {

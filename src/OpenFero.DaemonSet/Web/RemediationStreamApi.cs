@@ -1,0 +1,66 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace OpenFero.DaemonSet.Web;
+
+/// <summary>
+/// <c>GET /api/remediations/stream</c>: the remediation records as Server-Sent Events, one <c>remediation</c> event per
+/// record that changed (the current set first), each with an id; a <c>heartbeat</c> event after
+/// <see cref="Heartbeat"/> without a change, so a buffering proxy keeps the connection; on reconnect with
+/// <c>Last-Event-ID</c>, only what changed since.
+/// </summary>
+public static class RemediationStreamApi
+{
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    public static IEndpointRouteBuilder MapRemediationStream(this IEndpointRouteBuilder routes, RemediationFeed feed)
+    {
+        routes.MapGet("/api/remediations/stream", ([FromHeader(Name = "Last-Event-ID")] string? lastEventId, IOptions<JsonOptions> json, TimeProvider time, CancellationToken cancellationToken) =>
+                Stream(feed, lastEventId, json.Value.SerializerOptions, time, cancellationToken))
+            .WithName("StreamRemediations")
+            .WithSummary("Remediation records as Server-Sent Events: the current set (or what changed since Last-Event-ID), then every change")
+            .Produces(200, contentType: "text/event-stream");
+        return routes;
+    }
+
+    public static ServerSentEventsResult<string> Stream(RemediationFeed feed, string? lastEventId, JsonSerializerOptions json, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.ServerSentEvents(Events(feed, feed.ResumeAfter(lastEventId), json, time, cancellationToken));
+
+    private static async IAsyncEnumerable<SseItem<string>> Events(
+        RemediationFeed feed, long after, JsonSerializerOptions json, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var (changes, next) = feed.Since(after);
+            foreach (var (sequence, record) in changes)
+            {
+                after = sequence;
+                yield return new SseItem<string>(JsonSerializer.Serialize(record, json), "remediation") { EventId = feed.EventId(sequence) };
+            }
+
+            if (!await ChangedWithinAsync(next, time, cancellationToken))
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    yield break;
+                }
+
+                yield return new SseItem<string>("", "heartbeat");
+            }
+        }
+    }
+
+    /// <summary>True at a change, false after <see cref="Heartbeat"/> without one or when the reader left.</summary>
+    private static async Task<bool> ChangedWithinAsync(Task next, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var waited = await Task.WhenAny(next, Task.Delay(Heartbeat, time, done.Token));
+        await done.CancelAsync();
+        return waited == next;
+    }
+}
