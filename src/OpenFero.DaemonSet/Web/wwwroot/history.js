@@ -1,0 +1,72 @@
+// History: every remediation the cluster records, live, filtered by DaemonSet, outcome and time; details and the Job's log on demand.
+import { h, age, getText, daemonSetLink, table, outcomeOf, duration, followRemediations } from "./common.js";
+
+const container = document.getElementById("history");
+const shown = document.getElementById("shown");
+const filters = { daemonset: document.getElementById("daemonset"), outcome: document.getElementById("outcome"), since: document.getElementById("since") };
+const params = new URLSearchParams(location.search);
+let latest = [];
+const openJobs = new Set(); // details kept open across re-renders
+
+for (const [key, select] of Object.entries(filters)) {
+  select.addEventListener("change", () => {
+    const query = new URLSearchParams(location.search);
+    if (select.value) query.set(key, select.value); else query.delete(key);
+    history.replaceState(null, "", `${location.pathname}${query.size ? `?${query}` : ""}`);
+    render();
+  });
+}
+
+/** Keeps a select's options to the values seen, with the one asked for in the address kept even before it is seen. */
+function offer(select, values, wanted) {
+  const current = select.value || wanted || "";
+  const all = [...new Set([...values, ...(current ? [current] : [])])].sort();
+  select.replaceChildren(h("option", { value: "" }, "all"), ...all.map((v) => h("option", { value: v }, v)));
+  select.value = current;
+}
+
+function details(record) {
+  const log = h("pre", { class: "log", tabindex: "0", "aria-label": `Log of ${record.job}` }, "Loading the log…");
+  const box = h("details", { open: openJobs.has(record.job) },
+    h("summary", {}, "details"),
+    h("dl", {},
+      h("dt", {}, "Alert"), h("dd", {}, `${record.alert ?? "-"} (fingerprint ${record.fingerprint ?? "-"}, Operarius ${record.operarius ?? "-"})`),
+      h("dt", {}, "Verdict"), h("dd", {}, record.verdict ?? "-"),
+      h("dt", {}, "Outcome"), h("dd", {}, record.outcomeMessage ?? outcomeOf(record)),
+      h("dt", {}, "Plan and steps"), h("dd", {}, log)),
+    h("p", {}, h("a", { href: `/api/remediations/${encodeURIComponent(record.job)}/log` }, `Log of job ${record.job}`)));
+  let loaded = false;
+  box.addEventListener("toggle", async () => {
+    if (!box.open) { openJobs.delete(record.job); return; }
+    openJobs.add(record.job);
+    if (loaded) return;
+    loaded = true;
+    try { log.textContent = await getText(`/api/remediations/${encodeURIComponent(record.job)}/log`) || "(the log is empty)"; }
+    catch (error) { log.textContent = `The log could not be read: ${error.message}`; }
+  });
+  return box;
+}
+
+function render() {
+  offer(filters.daemonset, latest.map((r) => r.target).filter(Boolean), params.get("daemonset"));
+  offer(filters.outcome, latest.map(outcomeOf), params.get("outcome"));
+  if (params.get("since")) filters.since.value = params.get("since");
+  params.delete("daemonset"); params.delete("outcome"); params.delete("since");
+  const now = Date.now();
+  const since = filters.since.value ? now - Number(filters.since.value) * 1000 : 0;
+  const rows = latest.filter((r) =>
+    (!filters.daemonset.value || r.target === filters.daemonset.value) &&
+    (!filters.outcome.value || outcomeOf(r) === filters.outcome.value) &&
+    (!since || Date.parse(r.created) >= since));
+  shown.textContent = `${rows.length} of ${latest.length} remediations`;
+  container.replaceChildren(rows.length === 0
+    ? h("p", { class: "quiet" }, latest.length === 0 ? "No remediation recorded yet." : "No remediation matches the filters.")
+    : table("Remediations", ["JOB", "DAEMONSET", "ALERT", "OUTCOME", "VERDICT", "AGE", "DURATION", ""], rows.map((r) =>
+        h("tr", { "data-job": r.job },
+          h("td", {}, r.job), h("td", {}, daemonSetLink(r.target)), h("td", {}, r.alert ?? "-"),
+          h("td", {}, h("span", { class: `state ${outcomeOf(r)}` }, outcomeOf(r))), h("td", { class: "wrap" }, r.verdict ?? "-"),
+          h("td", {}, age(r.created, now)), h("td", {}, duration(r, now)), h("td", {}, details(r))))));
+}
+
+followRemediations((records) => { latest = records; render(); });
+setInterval(render, 10000);
