@@ -61,7 +61,7 @@ function render() {
   shown.textContent = `${rows.length} of ${latest.length} remediations`;
   container.replaceChildren(rows.length === 0
     ? h("p", { class: "quiet" }, latest.length === 0 ? "No remediation recorded yet." : "No remediation matches the filters.")
-    : table("Remediations", ["JOB", "DAEMONSET", "ALERT", "OUTCOME", "VERDICT", "AGE", "DURATION", ""], rows.map((r) =>
+    : table("Remediations", ["JOB", "DAEMONSET", "ALERT", "OUTCOME", "VERDICT", "AGE", "DURATION", "MORE"], rows.map((r) =>
         h("tr", { "data-job": r.job },
           h("td", {}, r.job), h("td", {}, daemonSetLink(r.target)), h("td", {}, r.alert ?? "-"),
           h("td", {}, h("span", { class: `state ${outcomeOf(r)}` }, outcomeOf(r))), h("td", { class: "wrap" }, r.verdict ?? "-"),
