@@ -28,7 +28,7 @@ public static class NodeMap
     {
         if (report.Misscheduled.FirstOrDefault(m => m.Node == node) is { } misscheduled)
         {
-            var fate = misscheduled.WillBeDeleted ? "the controller deletes it" : "it may keep running (NoExecute not set)";
+            var fate = misscheduled.WillBeDeleted ? "the controller deletes it" : "the controller leaves it running";
             return new NodeCell(node, NodeState.Misscheduled, misscheduled.Pod, $"runs {misscheduled.Pod} though {misscheduled.Detail}; {fate}");
         }
 

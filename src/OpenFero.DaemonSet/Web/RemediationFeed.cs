@@ -17,13 +17,17 @@ public sealed class RemediationFeed
     private long sequence;
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public RemediationFeed(JobWatcher jobs)
+    /// <summary>A feed of the Job cache's remediation Jobs: every Job it holds now, then each one it sees change.</summary>
+    public static RemediationFeed Following(JobWatcher jobs)
     {
-        jobs.Changed += job => Note(RemediationsApi.Record(job));
+        var feed = new RemediationFeed();
+        jobs.Changed += job => feed.Note(RemediationsApi.Record(job));
         foreach (var job in jobs.Jobs)
         {
-            Note(RemediationsApi.Record(job));
+            feed.Note(RemediationsApi.Record(job));
         }
+
+        return feed;
     }
 
     /// <summary>Which process numbered the events: a short random word, new at every start.</summary>

@@ -31,7 +31,7 @@ public static class RemediationStreamApi
     public static ServerSentEventsResult<string> Stream(RemediationFeed feed, string? lastEventId, JsonSerializerOptions json, TimeProvider time, CancellationToken cancellationToken) =>
         TypedResults.ServerSentEvents(Events(feed, feed.ResumeAfter(lastEventId), json, time, cancellationToken));
 
-    private static async IAsyncEnumerable<SseItem<string>> Events(
+    internal static async IAsyncEnumerable<SseItem<string>> Events(
         RemediationFeed feed, long after, JsonSerializerOptions json, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)

@@ -16,7 +16,7 @@ public static class WebPages
 
     public static IEndpointRouteBuilder MapWeb(this IEndpointRouteBuilder routes)
     {
-        var feed = new RemediationFeed(routes.ServiceProvider.GetRequiredService<JobWatcher>());
+        var feed = RemediationFeed.Following(routes.ServiceProvider.GetRequiredService<JobWatcher>());
         routes.MapNodeMap();
         routes.MapRemediationStream(feed);
         routes.MapJobLog();
