@@ -59,9 +59,9 @@ public sealed partial class WebPageTests
         Assert.True(await history.EvaluateAsync<bool>("window.sameDocument === true"));
         Assert.True(await now.EvaluateAsync<bool>("window.sameDocument === true"));
 
-        await row.GetByText("details").ClickAsync();
-        await Expect(row.Locator("pre.log")).ToContainTextAsync("RemediationPlanned");
-        await Expect(row.Locator("pre.log")).ToContainTextAsync("successfully rolled out");
+        await row.GetByRole(AriaRole.Button, new() { Name = "details" }).ClickAsync();
+        await Expect(history.Locator($"tr[data-details-for='{job}'] pre.log")).ToContainTextAsync("RemediationPlanned");
+        await Expect(history.Locator($"tr[data-details-for='{job}'] pre.log")).ToContainTextAsync("successfully rolled out");
     }
 
     [Fact]

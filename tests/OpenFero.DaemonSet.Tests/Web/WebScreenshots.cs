@@ -37,8 +37,8 @@ public sealed class WebScreenshots
         var history = await chromium.OpenAsync(server, "/history");
         var row = history.Locator($"tr[data-job='{job}']");
         await Expect(row).ToContainTextAsync("rolledOut", new() { Timeout = 120_000 });
-        await row.GetByText("details").ClickAsync();
-        await Expect(row.Locator("pre.log")).ToContainTextAsync("successfully rolled out");
+        await row.GetByRole(AriaRole.Button, new() { Name = "details" }).ClickAsync();
+        await Expect(history.Locator($"tr[data-details-for='{job}'] pre.log")).ToContainTextAsync("successfully rolled out");
         await ShootAsync(history, folder, "web-history.png");
 
         Assert.All(new[] { "web-daemonset.png", "web-now.png", "web-history.png" }, file => Assert.True(new FileInfo(Path.Combine(folder, file)).Length > 10_000, file));

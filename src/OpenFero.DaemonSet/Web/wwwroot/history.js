@@ -25,26 +25,44 @@ function offer(select, values, wanted) {
   select.value = current;
 }
 
-function details(record) {
+/** The row under a remediation: the alert, verdict, outcome summary and the Job's log (the plan and each step), shown on demand. */
+function detailsRow(record, id) {
   const log = h("pre", { class: "log", tabindex: "0", "aria-label": `Log of ${record.job}` }, "Loading the log…");
-  const box = h("details", { open: openJobs.has(record.job) },
-    h("summary", {}, "details"),
-    h("dl", {},
-      h("dt", {}, "Alert"), h("dd", {}, `${record.alert ?? "-"} (fingerprint ${record.fingerprint ?? "-"}, Operarius ${record.operarius ?? "-"})`),
-      h("dt", {}, "Verdict"), h("dd", {}, record.verdict ?? "-"),
-      h("dt", {}, "Outcome"), h("dd", {}, record.outcomeMessage ?? outcomeOf(record)),
-      h("dt", {}, "Plan and steps"), h("dd", {}, log)),
-    h("p", {}, h("a", { href: `/api/remediations/${encodeURIComponent(record.job)}/log` }, `Log of job ${record.job}`)));
-  let loaded = false;
-  box.addEventListener("toggle", async () => {
-    if (!box.open) { openJobs.delete(record.job); return; }
-    openJobs.add(record.job);
-    if (loaded) return;
-    loaded = true;
+  const row = h("tr", { id, class: "details", "data-details-for": record.job, hidden: !openJobs.has(record.job) },
+    h("td", { colspan: "8" },
+      h("dl", {},
+        h("dt", {}, "Alert"), h("dd", {}, `${record.alert ?? "-"} (fingerprint ${record.fingerprint ?? "-"}, Operarius ${record.operarius ?? "-"})`),
+        h("dt", {}, "Verdict"), h("dd", {}, record.verdict ?? "-"),
+        h("dt", {}, "Outcome"), h("dd", {}, record.outcomeMessage ?? outcomeOf(record)),
+        h("dt", {}, "Plan and steps"), h("dd", {}, log)),
+      h("p", {}, h("a", { href: `/api/remediations/${encodeURIComponent(record.job)}/log` }, `Log of job ${record.job} as text`))));
+  row.load = async () => {
     try { log.textContent = await getText(`/api/remediations/${encodeURIComponent(record.job)}/log`) || "(the log is empty)"; }
     catch (error) { log.textContent = `The log could not be read: ${error.message}`; }
+  };
+  if (!row.hidden) row.load();
+  return row;
+}
+
+/** A remediation's row and its details row, opened and closed by the row's button. */
+function rowsOf(record, now) {
+  const id = `details-${record.job}`;
+  const details = detailsRow(record, id);
+  const button = h("button", { type: "button", class: "toggle", "aria-expanded": String(!details.hidden), "aria-controls": id }, "details");
+  button.addEventListener("click", () => {
+    details.hidden = !details.hidden;
+    button.setAttribute("aria-expanded", String(!details.hidden));
+    if (details.hidden) { openJobs.delete(record.job); return; }
+    openJobs.add(record.job);
+    details.load();
   });
-  return box;
+  return [
+    h("tr", { "data-job": record.job },
+      h("td", {}, record.job), h("td", {}, daemonSetLink(record.target)), h("td", {}, record.alert ?? "-"),
+      h("td", {}, h("span", { class: `state ${outcomeOf(record)}` }, outcomeOf(record))), h("td", { class: "wrap" }, record.verdict ?? "-"),
+      h("td", {}, age(record.created, now)), h("td", {}, duration(record, now)), h("td", {}, button)),
+    details,
+  ];
 }
 
 function render() {
@@ -61,11 +79,7 @@ function render() {
   shown.textContent = `${rows.length} of ${latest.length} remediations`;
   container.replaceChildren(rows.length === 0
     ? h("p", { class: "quiet" }, latest.length === 0 ? "No remediation recorded yet." : "No remediation matches the filters.")
-    : table("Remediations", ["JOB", "DAEMONSET", "ALERT", "OUTCOME", "VERDICT", "AGE", "DURATION", "MORE"], rows.map((r) =>
-        h("tr", { "data-job": r.job },
-          h("td", {}, r.job), h("td", {}, daemonSetLink(r.target)), h("td", {}, r.alert ?? "-"),
-          h("td", {}, h("span", { class: `state ${outcomeOf(r)}` }, outcomeOf(r))), h("td", { class: "wrap" }, r.verdict ?? "-"),
-          h("td", {}, age(r.created, now)), h("td", {}, duration(r, now)), h("td", {}, details(r))))));
+    : table("Remediations", ["JOB", "DAEMONSET", "ALERT", "OUTCOME", "VERDICT", "AGE", "DURATION", "MORE"], rows.flatMap((r) => rowsOf(r, now))));
 }
 
 followRemediations((records) => { latest = records; render(); });

@@ -31,7 +31,7 @@ function rolloutCells(target) {
   const last = view.steps.at(-1);
   return [
     h("td", {}, progressBar(view.updated, view.available, view.desired)),
-    h("td", {}, last ? `${describeStep(last)} (${age(last.at)} ago)` : view.reason),
+    h("td", { class: "wrap" }, last ? `${describeStep(last)} (${age(last.at)} ago)` : view.reason),
   ];
 }
 
@@ -58,7 +58,8 @@ function render() {
 
 async function renderCooldowns() {
   try {
-    const cooldowns = await getJson("/api/remediations/cooldowns");
+    // A DaemonSet whose remediation still runs is under Running; its cooldown shows once it ended.
+    const cooldowns = (await getJson("/api/remediations/cooldowns")).filter((c) => !latest.some((r) => r.job === c.job && isRunning(r)));
     const now = Date.now();
     waiting.replaceChildren(cooldowns.length === 0
       ? h("p", { class: "quiet" }, "No DaemonSet is waiting out a cooldown.")
