@@ -41,9 +41,9 @@ function render() {
   followRollouts(new Set(active.map((r) => r.target).filter(Boolean)));
   running.replaceChildren(active.length === 0
     ? h("p", { class: "quiet" }, "No remediation is running.")
-    : table("Running remediations", ["JOB", "DAEMONSET", "ALERT", "STATE", "AGE", "ROLLOUT", "STEP"], active.map((r) =>
+    : table("Running remediations", ["JOB AND ALERT", "DAEMONSET", "STATE", "AGE", "ROLLOUT", "STEP"], active.map((r) =>
         h("tr", { "data-job": r.job },
-          h("td", {}, r.job), h("td", {}, daemonSetLink(r.target)), h("td", {}, r.alert ?? "-"),
+          h("td", {}, r.job, h("span", { class: "sub" }, r.alert ?? "-")), h("td", {}, daemonSetLink(r.target)),
           h("td", {}, h("span", { class: `state ${r.state}` }, r.state)), h("td", {}, age(r.created, now)),
           ...rolloutCells(r.target)))));
   const finished = latest.filter((r) => !isRunning(r)).slice(0, 5);
