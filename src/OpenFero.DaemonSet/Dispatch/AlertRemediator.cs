@@ -32,6 +32,7 @@ public sealed partial class AlertRemediator(
     ProgressingAlerts progressing,
     ServerMetrics metrics,
     IOptions<RemediationJobOptions> options,
+    IEnumerable<IRemediationObserver> observers,
     ILogger<AlertRemediator> logger) : IAlertRemediator
 {
     public AlertOutcome.Deduplicated? FromJobCache(AlertContext alert)
@@ -136,6 +137,11 @@ public sealed partial class AlertRemediator(
             metrics.JobCreated();
             await RecordAsync(alert, ns, jobName, cooldown, taken?.After, cancellationToken);
             LogJobCreated(logger, ns, created.Metadata.Name, operarius.Metadata.Name);
+            foreach (var observer in observers)
+            {
+                observer.JobCreated(alert, created);
+            }
+
             return new AlertOutcome.JobCreated(operarius.Metadata.Name, ns, created.Metadata.Name);
         }
         catch (HttpOperationException exists) when (exists.Response.StatusCode == HttpStatusCode.Conflict && !cancellationToken.IsCancellationRequested)

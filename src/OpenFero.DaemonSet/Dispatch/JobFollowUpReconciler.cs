@@ -27,6 +27,7 @@ public sealed partial class JobFollowUpReconciler(
     DaemonSetGuard guard,
     ServerMetrics metrics,
     IOptions<FollowUpOptions> options,
+    IEnumerable<IRemediationObserver> observers,
     TimeProvider time,
     ILogger<JobFollowUpReconciler> logger)
 {
@@ -111,6 +112,10 @@ public sealed partial class JobFollowUpReconciler(
             }
 
             job = recorded;
+            foreach (var observer in observers)
+            {
+                observer.StepRecorded(step, job);
+            }
         }
 
         holding.TryRemove(job.Metadata.Name, out _);

@@ -8,6 +8,7 @@ using OpenFero.DaemonSet.Health;
 using OpenFero.DaemonSet.History;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Metrics;
+using OpenFero.DaemonSet.Notifications;
 using OpenFero.DaemonSet.OpenFeroApi;
 using OpenFero.DaemonSet.Rollouts;
 using OpenFero.DaemonSet.Webhook;
@@ -43,6 +44,7 @@ public static class ServerApp
         });
         builder.AddKubernetes();
         builder.AddRemediation();
+        builder.AddNotifications();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,0 +1,82 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Polly;
+
+namespace OpenFero.DaemonSet.Notifications;
+
+/// <summary>
+/// Sends a destination its messages, each POST through the destination's <see cref="NotificationPipeline"/>. A
+/// message that is not taken in the end throws <see cref="NotificationFailure"/> (or the pipeline's timeout).
+/// </summary>
+public abstract class DestinationClient(DestinationOptions destination, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline)
+{
+    /// <summary>Whether one message per remediation is updated as it goes (then it also hears of the verdict).</summary>
+    public virtual bool Updates => false;
+
+    protected DestinationOptions Destination { get; } = destination;
+
+    public static DestinationClient Create(DestinationOptions destination, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline) => destination switch
+    {
+        { Type: DestinationType.Slack, Token: { Length: > 0 } } => new SlackBotClient(destination, http, pipeline),
+        { Type: DestinationType.Slack } => new JsonWebhookClient(destination, http, pipeline, SlackMessage.Build),
+        { Type: DestinationType.Teams } => new JsonWebhookClient(destination, http, pipeline, TeamsMessage.Build),
+        { Type: DestinationType.CloudEvents } => new CloudEventsClient(destination, http, pipeline),
+        _ => throw new ArgumentOutOfRangeException(nameof(destination), destination.Type, "no such destination type"),
+    };
+
+    public abstract Task SendAsync(RemediationNotice notice, CancellationToken cancellationToken);
+
+    /// <summary>Posts a body made afresh for each attempt; answers the successful response, which the caller disposes.</summary>
+    protected async Task<HttpResponseMessage> PostAsync(Uri url, Func<HttpContent> body, CancellationToken cancellationToken, string? bearer = null)
+    {
+        var response = await pipeline.ExecuteAsync(async token =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = body() };
+            if (bearer is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            }
+
+            return await http.SendAsync(request, token);
+        }, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                throw NotificationFailure.Of(response);
+            }
+        }
+
+        return response;
+    }
+
+    protected static StringContent Json(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
+}
+
+/// <summary>A webhook that takes one JSON message per transition: Slack's incoming webhook (Block Kit), a Teams workflow (Adaptive Card).</summary>
+public sealed class JsonWebhookClient(DestinationOptions destination, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline, Func<RemediationNotice, JsonObject> message)
+    : DestinationClient(destination, http, pipeline)
+{
+    public override async Task SendAsync(RemediationNotice notice, CancellationToken cancellationToken)
+    {
+        var body = message(notice);
+        using var _ = await PostAsync(DestinationUrl.Resolve(Destination), () => Json(body), cancellationToken);
+    }
+}
+
+/// <summary>CloudEvents 1.0 in structured JSON mode (<c>application/cloudevents+json</c>).</summary>
+public sealed class CloudEventsClient(DestinationOptions destination, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline)
+    : DestinationClient(destination, http, pipeline)
+{
+    public override async Task SendAsync(RemediationNotice notice, CancellationToken cancellationToken)
+    {
+        var (body, contentType) = RemediationCloudEvent.Encode(notice);
+        using var _ = await PostAsync(DestinationUrl.Resolve(Destination), () =>
+        {
+            var content = new ReadOnlyMemoryContent(body);
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+            return content;
+        }, cancellationToken);
+    }
+}

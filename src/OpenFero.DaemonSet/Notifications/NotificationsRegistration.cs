@@ -1,0 +1,20 @@
+using OpenFero.DaemonSet.Configuration;
+using OpenFero.DaemonSet.Dispatch;
+
+namespace OpenFero.DaemonSet.Notifications;
+
+public static class NotificationsRegistration
+{
+    /// <summary>Remediations told to Slack, Teams and CloudEvents receivers (<c>Notifications:Destinations:N:…</c>), checked at start.</summary>
+    public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedSection<NotificationOptions>(NotificationOptions.Section);
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<NotificationOptions>, NotificationOptionsValidation>();
+        builder.Services.AddHttpClient(NotificationSender.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddSingleton<NotificationMetrics>();
+        builder.Services.AddSingleton<NotificationSender>();
+        builder.Services.AddHostedService(p => p.GetRequiredService<NotificationSender>());
+        builder.Services.AddSingleton<IRemediationObserver, RemediationNotifier>();
+        return builder;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Polly;
+
+namespace OpenFero.DaemonSet.Notifications;
+
+/// <summary>
+/// Slack's Web API with a bot token: a remediation's start is posted (<c>chat.postMessage</c>) and its verdict and end
+/// update that message (<c>chat.update</c>). The message is remembered by the replica that posted it; an end
+/// recorded by another replica, or after a restart, is posted as a message of its own.
+/// </summary>
+public sealed class SlackBotClient(DestinationOptions destination, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline)
+    : DestinationClient(destination, http, pipeline)
+{
+    private readonly ConcurrentDictionary<string, PostedMessage> posted = new(StringComparer.Ordinal);
+
+    public override bool Updates => true;
+
+    public override async Task SendAsync(RemediationNotice notice, CancellationToken cancellationToken)
+    {
+        var key = $"{notice.JobNamespace}/{notice.Job}";
+        var message = SlackMessage.Build(notice);
+        if (posted.TryGetValue(key, out var earlier))
+        {
+            message["channel"] = earlier.Channel;
+            message["ts"] = earlier.Ts;
+            await CallAsync("chat.update", message, cancellationToken);
+        }
+        else if (notice.Event == NoticeEvent.Analyzed)
+        {
+            // Not this replica's message: the verdict waits for the end, which says it too.
+            return;
+        }
+        else
+        {
+            message["channel"] = Destination.Channel;
+            var answer = await CallAsync("chat.postMessage", message, cancellationToken);
+            if (notice.Event != NoticeEvent.Ended && answer["ts"]?.GetValue<string>() is { } ts)
+            {
+                posted[key] = new PostedMessage(answer["channel"]?.GetValue<string>() ?? Destination.Channel!, ts);
+            }
+        }
+
+        if (notice.Event == NoticeEvent.Ended)
+        {
+            posted.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>A Web API method; Slack answers 200 with <c>"ok": false</c> when it refuses, which is a failure here.</summary>
+    private async Task<JsonNode> CallAsync(string method, JsonObject body, CancellationToken cancellationToken)
+    {
+        var api = DestinationUrl.Resolve(Destination);
+        using var response = await PostAsync(new Uri($"{api.ToString().TrimEnd('/')}/{method}"), () => Json(body), cancellationToken, Destination.Token);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) ?? new JsonObject();
+        return answer["ok"]?.GetValue<bool>() == true
+            ? answer
+            : throw new NotificationFailure($"slack:{answer["error"]?.GetValue<string>() ?? "unknown"}", $"{method} answered ok=false");
+    }
+
+    private sealed record PostedMessage(string Channel, string Ts);
+}
