@@ -4,6 +4,7 @@ using OpenFero.DaemonSet.Configuration;
 using OpenFero.DaemonSet.Dispatch;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Remediation;
+using OpenFero.DaemonSet.Remediation.Guards;
 using OpenFero.DaemonSet.Webhook;
 
 namespace OpenFero.DaemonSet.Hosting;
@@ -24,6 +25,7 @@ public static class ProductOptions
             .AddValidatedSection<FollowUpOptions>(FollowUpOptions.Section)
             .AddValidatedSection<AnalysisOptions>(AnalysisOptions.Section)
             .AddValidatedSection<PrometheusOptions>(PrometheusOptions.Section);
+        builder.AddGuardOptions();
         return builder.AddRunnerPolicy();
     }
 }

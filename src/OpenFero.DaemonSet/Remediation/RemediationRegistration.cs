@@ -1,5 +1,6 @@
 using OpenFero.DaemonSet.Configuration;
 using OpenFero.DaemonSet.Events;
+using OpenFero.DaemonSet.Remediation.Guards;
 
 namespace OpenFero.DaemonSet.Remediation;
 
@@ -15,6 +16,7 @@ public static class RemediationRegistration
         builder.Services.AddSingleton<PodDeletions>();
         builder.Services.AddSingleton<RolloutWaiter>();
         builder.Services.AddSingleton<RemediationRunner>();
+        builder.AddRemediationGuards();
         return builder;
     }
 
