@@ -4,7 +4,6 @@ using OpenFero.DaemonSet.Configuration;
 using OpenFero.DaemonSet.Dispatch;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Remediation;
-using OpenFero.DaemonSet.Remediation.Guards;
 using OpenFero.DaemonSet.Webhook;
 
 namespace OpenFero.DaemonSet.Hosting;

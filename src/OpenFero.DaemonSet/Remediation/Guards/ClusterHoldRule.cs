@@ -1,7 +1,7 @@
 using OpenFero.DaemonSet.Alertmanager;
 using OpenFero.DaemonSet.Analysis;
 
-namespace OpenFero.DaemonSet.Remediation.Guards;
+namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// Which firing alerts hold a remediation: one of the hold list's names, and about the DaemonSet's part of the

@@ -2,7 +2,7 @@ using System.Globalization;
 using OpenFero.DaemonSet.Alertmanager;
 using OpenFero.DaemonSet.Analysis;
 
-namespace OpenFero.DaemonSet.Remediation.Guards;
+namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// The silence of a known false alarm, with its evidence: exact matchers for the alert, namespace and DaemonSet;

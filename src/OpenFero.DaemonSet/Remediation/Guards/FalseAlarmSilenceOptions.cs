@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace OpenFero.DaemonSet.Remediation.Guards;
+namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// Silencing known false alarms (<c>Remediation:…</c>): off by default. When on and <c>Alertmanager:Url</c> is set, a

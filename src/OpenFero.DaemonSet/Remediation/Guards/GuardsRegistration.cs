@@ -1,7 +1,7 @@
 using OpenFero.DaemonSet.Alertmanager;
 using OpenFero.DaemonSet.Configuration;
 
-namespace OpenFero.DaemonSet.Remediation.Guards;
+namespace OpenFero.DaemonSet.Remediation;
 
 public static class GuardsRegistration
 {

@@ -1,7 +1,7 @@
 using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Semantics;
 
-namespace OpenFero.DaemonSet.Remediation.Guards;
+namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// The poison-rollout guard: a node that went NotReady after a pod of the new revision landed on it may have been
@@ -11,8 +11,9 @@ namespace OpenFero.DaemonSet.Remediation.Guards;
 /// </summary>
 public static class PoisonRolloutGuard
 {
+    /// <summary>The plan, or its refusal when it would push a poisoned rollout on; a plan that undoes the rollout is the cure and stands.</summary>
     public static RemediationPlan Check(DaemonSetSnapshot snapshot, DaemonSetReport report, RemediationPlan plan) =>
-        Poisoned(snapshot, report) is { Count: > 0 } nodes
+        !plan.Steps.Any(s => s is RemediationStep.RolloutUndo) && Poisoned(snapshot, report) is { Count: > 0 } nodes
             ? new RemediationPlan(VerdictCause.NodeNotReady, Summary(nodes), [],
                 $"do not push this rollout on: check the new revision, then kubectl rollout undo daemonset/{report.Name} -n {report.Namespace}", RemediationResult.Declined)
             { DryRun = plan.DryRun }
@@ -34,7 +35,7 @@ public static class PoisonRolloutGuard
         return [.. snapshot.Pods
             .Where(p => DaemonPods.IsUpdated(p, snapshot.CurrentRevisionHash, templateGeneration) && p.Metadata.CreationTimestamp is not null)
             .Select(p => (Pod: p, Node: DaemonPods.TargetNodeName(p), Landed: new DateTimeOffset(DateTime.SpecifyKind(p.Metadata.CreationTimestamp!.Value, DateTimeKind.Utc))))
-            .Where(p => p.Node is not null && notReadySince.TryGetValue(p.Node, out var since) && since > p.Landed)
+            .Where(p => p.Node is not null && notReadySince.TryGetValue(p.Node, out var since) && since >= p.Landed)
             .Select(p => new PoisonedNode(p.Node!, p.Pod.Metadata.Name, p.Landed, notReadySince[p.Node!]))
             .OrderBy(p => p.Node, StringComparer.Ordinal)];
     }

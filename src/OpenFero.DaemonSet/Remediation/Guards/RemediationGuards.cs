@@ -4,7 +4,7 @@ using OpenFero.DaemonSet.Alertmanager;
 using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Events;
 
-namespace OpenFero.DaemonSet.Remediation.Guards;
+namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// The runner's questions to Alertmanager: before the first step that changes anything, whether the cluster is
