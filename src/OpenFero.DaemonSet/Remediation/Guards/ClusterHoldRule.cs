@@ -11,11 +11,12 @@ namespace OpenFero.DaemonSet.Remediation;
 /// </summary>
 public static class ClusterHoldRule
 {
-    public static IReadOnlyList<FiringAlert> Holding(IReadOnlyList<FiringAlert> firing, IReadOnlyCollection<string> holdAlerts, DaemonSetReport report)
-    {
-        var nodes = Nodes(report);
-        return [.. firing.Where(a => holdAlerts.Contains(a.Name, StringComparer.Ordinal) && Concerns(a, report.Namespace, nodes))];
-    }
+    public static IReadOnlyList<FiringAlert> Holding(IReadOnlyList<FiringAlert> firing, IReadOnlyCollection<string> holdAlerts, DaemonSetReport report) =>
+        Holding(firing, holdAlerts, report.Namespace, Nodes(report));
+
+    /// <summary>The alerts that hold a DaemonSet in <paramref name="ns"/> whose daemon pods run, or should run, on <paramref name="nodes"/>.</summary>
+    public static IReadOnlyList<FiringAlert> Holding(IReadOnlyList<FiringAlert> firing, IReadOnlyCollection<string> holdAlerts, string ns, IReadOnlySet<string> nodes) =>
+        [.. firing.Where(a => holdAlerts.Contains(a.Name, StringComparer.Ordinal) && Concerns(a, ns, nodes))];
 
     /// <summary>"KubeNodeNotReady (node node-2), KubeletDown": each alert once, with what it is about.</summary>
     public static string Describe(IReadOnlyList<FiringAlert> alerts) =>

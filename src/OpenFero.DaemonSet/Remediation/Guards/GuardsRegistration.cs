@@ -14,6 +14,15 @@ public static class GuardsRegistration
         return builder;
     }
 
+    /// <summary>The server's hold before it creates a Job (<see cref="AlertHold"/>), over the same Alertmanager client.</summary>
+    public static IHostApplicationBuilder AddAlertHold(this IHostApplicationBuilder builder)
+    {
+        builder.AddGuardOptions();
+        builder.AddAlertmanager();
+        builder.Services.AddSingleton<AlertHold>();
+        return builder;
+    }
+
     /// <summary>
     /// The guards' settings, checked at start; the alert a silence is for is the Job's <c>OPENFERO_ALERTNAME</c>
     /// (every alert label is in the Job's environment).
