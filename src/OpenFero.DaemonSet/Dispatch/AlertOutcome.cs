@@ -44,6 +44,12 @@ public abstract record AlertOutcome(string Kind)
     /// </summary>
     public sealed record Progressing(string Operarius, string Reason) : AlertOutcome("progressing");
 
+    /// <summary>
+    /// Alerts that say the cluster is unwell fire on the DaemonSet's nodes, its namespace or cluster-wide
+    /// (<c>Alertmanager:HoldAlerts</c>): no Lease, no Job; Alertmanager delivers the alert again at its repeat interval.
+    /// </summary>
+    public sealed record Held(string Operarius, string Reason) : AlertOutcome("held");
+
     /// <summary>Kubernetes could not be reached in time: the webhook answers 503 so Alertmanager delivers again.</summary>
     public sealed record Unavailable(string Reason) : AlertOutcome("unavailable");
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Alerts;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Metrics;
+using OpenFero.DaemonSet.Remediation;
 using OpenFero.DaemonSet.Rollouts;
 using OpenFero.DaemonSet.Semantics;
 using OpenFero.DaemonSet.Templates;
@@ -30,6 +31,7 @@ public sealed partial class AlertRemediator(
     RemediationPolicyGate policy,
     RolloutMonitor rollouts,
     ProgressingAlerts progressing,
+    AlertHold hold,
     ServerMetrics metrics,
     IOptions<RemediationJobOptions> options,
     IEnumerable<IRemediationObserver> observers,
@@ -121,6 +123,11 @@ public sealed partial class AlertRemediator(
                     progressing.Defer(target, alert);
                     LogProgressing(logger, target.Namespace, target.Name, moving);
                     return new AlertOutcome.Progressing(operarius.Metadata.Name, moving);
+                }
+
+                if (alert.Status == "firing" && await hold.ReasonAsync(target, cancellationToken) is { } unwell)
+                {
+                    return new AlertOutcome.Held(operarius.Metadata.Name, unwell);
                 }
 
                 var take = await guard.TryTakeAsync(ns, target, jobName, cooldown, cancellationToken);

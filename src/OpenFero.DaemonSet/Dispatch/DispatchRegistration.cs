@@ -37,6 +37,7 @@ public static class DispatchRegistration
         builder.Services.AddHostedService<StalledRolloutRemediation>();
         builder.AddAnalysis();
         builder.Services.AddSingleton<RemediationEnrichment>();
+        builder.AddAlertHold();
         return builder;
     }
 }

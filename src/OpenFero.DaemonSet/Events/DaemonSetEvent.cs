@@ -25,5 +25,7 @@ public sealed record DaemonSetEvent(string Reason, string Action, string Message
         public const string WaitForRollout = nameof(WaitForRollout);
         public const string Decline = nameof(Decline);
         public const string CheckTemplates = nameof(CheckTemplates);
+        public const string Hold = nameof(Hold);
+        public const string Silence = nameof(Silence);
     }
 }

@@ -10,7 +10,7 @@ namespace OpenFero.DaemonSet.History;
 
 /// <summary>
 /// One remediation as the cluster records it: its Job, the alert it answered, and once it ended, its outcome
-/// (rolledOut, declined, dryRun, notRolledOut, error, analyzed; null while it runs or when the Job gave none) and the run's summary.
+/// (rolledOut, declined, dryRun, notRolledOut, error, analyzed, held; null while it runs or when the Job gave none) and the run's summary.
 /// </summary>
 public sealed record RemediationRecord(
     string Job,

@@ -24,6 +24,7 @@ public static class ProductOptions
             .AddValidatedSection<FollowUpOptions>(FollowUpOptions.Section)
             .AddValidatedSection<AnalysisOptions>(AnalysisOptions.Section)
             .AddValidatedSection<PrometheusOptions>(PrometheusOptions.Section);
+        builder.AddGuardOptions();
         return builder.AddRunnerPolicy();
     }
 }

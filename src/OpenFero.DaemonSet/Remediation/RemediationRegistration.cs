@@ -15,6 +15,7 @@ public static class RemediationRegistration
         builder.Services.AddSingleton<PodDeletions>();
         builder.Services.AddSingleton<RolloutWaiter>();
         builder.Services.AddSingleton<RemediationRunner>();
+        builder.AddRemediationGuards();
         return builder;
     }
 

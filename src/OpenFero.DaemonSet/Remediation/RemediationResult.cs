@@ -6,7 +6,7 @@ namespace OpenFero.DaemonSet.Remediation;
 /// (<c>openfero.io/outcome</c>), the history API, the Operarius status and the metrics.
 /// <para>
 /// The Job contract: the runner exits 0 when it did its job — <see cref="RolledOut"/>, <see cref="Declined"/> (a
-/// reasoned refusal), <see cref="DryRun"/>, <see cref="Analyzed"/> — and non-zero only when it tried and the DaemonSet did not recover
+/// reasoned refusal), <see cref="DryRun"/>, <see cref="Analyzed"/>, <see cref="Held"/> — and non-zero only when it tried and the DaemonSet did not recover
 /// (<see cref="NotRolledOut"/>) or it could not work (<see cref="Error"/>). So kube-prometheus-stack's
 /// <c>KubeJobFailed</c> fires only when a person has something to look at beyond the outcome.
 /// </para>
@@ -30,6 +30,12 @@ public enum RemediationResult
 
     /// <summary>Analysed only (<c>Runner:AnalyzeOnly</c>): the analysis was reported, nothing in the cluster was changed.</summary>
     Analyzed,
+
+    /// <summary>
+    /// Held before the first change: alerts that say the cluster is unwell fire around the DaemonSet, or Alertmanager
+    /// could not be asked. Nothing was changed, so no cooldown follows: the alert's next delivery asks again.
+    /// </summary>
+    Held,
 }
 
 /// <summary>The wire names of <see cref="RemediationResult"/> and how a termination message carries one.</summary>
@@ -45,6 +51,7 @@ public static class RemediationResults
         RemediationResult.DryRun => "dryRun",
         RemediationResult.NotRolledOut => "notRolledOut",
         RemediationResult.Analyzed => "analyzed",
+        RemediationResult.Held => "held",
         _ => "error",
     };
 
@@ -62,6 +69,7 @@ public static class RemediationResults
         "notRolledOut" => RemediationResult.NotRolledOut,
         "error" => RemediationResult.Error,
         "analyzed" => RemediationResult.Analyzed,
+        "held" => RemediationResult.Held,
         _ => null,
     };
 

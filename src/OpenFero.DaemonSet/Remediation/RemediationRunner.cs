@@ -6,7 +6,8 @@ using OpenFero.DaemonSet.Semantics;
 namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
-/// The remediation Job's work: guards, analysis, a plan by cause, its steps, the wait for the rollout. Every step
+/// The remediation Job's work: guards, analysis, a plan by cause (which the poison-rollout guard may refuse), the hold
+/// while the cluster is unwell, its steps, the wait for the rollout; a known false alarm's silence. Every step
 /// is a log line and an Event on the DaemonSet, and the run ends with one outcome Event (<see cref="OutcomeEvent"/>),
 /// so <c>kubectl describe daemonset</c> tells the story. A dry run reads and plans only: its plan goes to the log and
 /// the outcome, nothing is written to the cluster. An analysis-only run (<c>Runner:AnalyzeOnly</c>) reads and
@@ -18,6 +19,7 @@ public sealed partial class RemediationRunner(
     PodDeletions deletions,
     RolloutWaiter waiter,
     DaemonSetEvents events,
+    RemediationGuards guards,
     TimeProvider time,
     ILogger<RemediationRunner> logger)
 {
@@ -78,7 +80,7 @@ public sealed partial class RemediationRunner(
             return await AnalyzedAsync(run, report, policy.DryRun, cancellationToken);
         }
 
-        var plan = RemediationPlanner.Plan(report, policy);
+        var plan = PoisonRolloutGuard.Check(snapshot, report, RemediationPlanner.Plan(report, policy));
         run.Paragraph = PlanText.Paragraph(target, report, plan);
         if (plan.DryRun)
         {
@@ -88,11 +90,18 @@ public sealed partial class RemediationRunner(
 
         if (plan.Steps.Count == 0)
         {
+            var silenced = plan.KnownFalseAlarm ? await guards.SilenceAsync(run, snapshot, report, cancellationToken) : null;
             var sentence = plan.ResultWhenDone == RemediationResult.RolledOut
                 ? $"Rolled out already: {plan.Summary}; nothing to do."
-                : $"Declined: {plan.Summary}{(plan.Recommendation is null ? "" : $"; {plan.Recommendation}")}.";
+                : $"Declined: {plan.Summary}{(plan.Recommendation is null ? "" : $"; {plan.Recommendation}")}.{(silenced is null ? "" : $" {silenced}")}";
             // The paragraph says it all; the Event says it in one sentence.
-            return await EndAsync(run, new RemediationOutcome(plan.ResultWhenDone, run.Paragraph), sentence, plan.KnownFalseAlarm, cancellationToken);
+            return await EndAsync(run, new RemediationOutcome(plan.ResultWhenDone, silenced is null ? run.Paragraph : $"{run.Paragraph} {silenced}"), sentence, plan.KnownFalseAlarm, cancellationToken);
+        }
+
+        if (await guards.HoldAsync(run, report, plan, cancellationToken) is { } held)
+        {
+            LogStep(logger, target.Namespace, target.Name, held);
+            return await EndAsync(run, run.End(RemediationResult.Held, held), held, knownFalseAlarm: false, cancellationToken);
         }
 
         foreach (var kept in plan.Misscheduled.Where(d => !d.Delete))

@@ -28,6 +28,7 @@ public sealed record AlertAnswer(
         AlertOutcome.Cooldown cooldown => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, cooldown.Operarius, outcome.Kind, cooldown.BlockingJob, cooldown.Reason),
         AlertOutcome.OptedOut optedOut => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, optedOut.Operarius, outcome.Kind, null, optedOut.Reason),
         AlertOutcome.Progressing progressing => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, progressing.Operarius, outcome.Kind, null, progressing.Reason),
+        AlertOutcome.Held held => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, held.Operarius, outcome.Kind, null, held.Reason),
         AlertOutcome.NoMatchingOperarius => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, null, outcome.Kind, null, "no enabled Operarius selects this alert"),
         AlertOutcome.NoTarget => new(alert.Fingerprint, alert.AlertName, alert.Status, null, null, outcome.Kind, null, "the alert has no namespace and daemonset labels"),
         AlertOutcome.InvalidTarget invalid => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, null, outcome.Kind, null, invalid.Problem.ToString()),

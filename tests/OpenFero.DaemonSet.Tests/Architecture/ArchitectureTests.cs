@@ -36,6 +36,7 @@ public sealed class ArchitectureTests
         typeof(ConfigurationDetails), typeof(PlacementText), typeof(ResourceUsage), typeof(MisscheduledPods),
         typeof(HealthTrends), typeof(TrendQueries), typeof(PrometheusSample), typeof(TrendsText),
         typeof(DaemonSetRollout), typeof(RolloutTimeline), typeof(RolloutView), typeof(RolloutText), typeof(LabelSelectorQuery),
+        typeof(ClusterHoldRule), typeof(PoisonRolloutGuard), typeof(FalseAlarmSilence),
     ];
 
     [Fact]
