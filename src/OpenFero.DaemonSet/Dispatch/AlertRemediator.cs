@@ -4,6 +4,7 @@ using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Alerts;
+using OpenFero.DaemonSet.Approval;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Metrics;
 using OpenFero.DaemonSet.Rollouts;
@@ -20,7 +21,9 @@ namespace OpenFero.DaemonSet.Dispatch;
 /// instances it remediated); create the Job under the alert instance's deterministic name, so a second create
 /// anywhere is a 409 — a duplicate once the existing Job is confirmed as this alert's; record the Job on the
 /// Lease, or release the Lease when the Job was not created. Kubernetes out of reach is
-/// <see cref="AlertOutcome.Unavailable"/>, never an exception.
+/// <see cref="AlertOutcome.Unavailable"/>, never an exception. When the Operarius' Jobs need approval
+/// (<see cref="ApprovalGate"/>), the Job is created suspended with the plan an analysis makes now
+/// (<see cref="AlertOutcome.AwaitingApproval"/>).
 /// </summary>
 public sealed partial class AlertRemediator(
     IKubernetes client,
@@ -30,6 +33,7 @@ public sealed partial class AlertRemediator(
     RemediationPolicyGate policy,
     RolloutMonitor rollouts,
     ProgressingAlerts progressing,
+    ApprovalGate approval,
     ServerMetrics metrics,
     IOptions<RemediationJobOptions> options,
     ILogger<AlertRemediator> logger) : IAlertRemediator
@@ -106,6 +110,7 @@ public sealed partial class AlertRemediator(
 
         var cooldown = TimeSpan.FromSeconds(operarius.Spec.Deduplication?.Ttl ?? options.Value.CooldownSeconds);
         DaemonSetGuard.Take.Taken? taken = null;
+        PlannedApproval? planned = null;
         try
         {
             if (alert.Target is { } target)
@@ -131,11 +136,23 @@ public sealed partial class AlertRemediator(
                 taken = held;
             }
 
+            if (approval.IsRequired(operarius))
+            {
+                planned = await approval.PlanAsync(alert.Target, alert.StartsAt, job, cancellationToken);
+                ApprovalRequests.Suspend(job, planned);
+            }
+
             var created = await client.BatchV1.CreateNamespacedJobAsync(job, ns, cancellationToken: cancellationToken);
             jobs.Remember(created);
             metrics.JobCreated();
             await RecordAsync(alert, ns, jobName, cooldown, taken?.After, cancellationToken);
             LogJobCreated(logger, ns, created.Metadata.Name, operarius.Metadata.Name);
+            if (planned is not null)
+            {
+                await approval.AnnounceAsync(created, alert.Target, planned, cancellationToken);
+                return new AlertOutcome.AwaitingApproval(operarius.Metadata.Name, ns, created.Metadata.Name, planned.Paragraph);
+            }
+
             return new AlertOutcome.JobCreated(operarius.Metadata.Name, ns, created.Metadata.Name);
         }
         catch (HttpOperationException exists) when (exists.Response.StatusCode == HttpStatusCode.Conflict && !cancellationToken.IsCancellationRequested)

@@ -4,7 +4,7 @@ namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// The one Event that ends a run, told in one sentence: <c>Warning</c> whenever a person must act (declined, not
-/// rolled out, failed), <c>Normal</c> when it rolled out, declined only a known false alarm, or only analysed.
+/// rolled out, failed, the approved plan no longer fits, an approval expired), <c>Normal</c> when it rolled out, declined only a known false alarm, or only analysed.
 /// </summary>
 public static class OutcomeEvent
 {
@@ -12,6 +12,9 @@ public static class OutcomeEvent
     public const string Declined = "RemediationDeclined";
     public const string NotRolledOut = "RemediationNotRolledOut";
     public const string Failed = "RemediationFailed";
+
+    public const string SituationChanged = "RemediationSituationChanged";
+    public const string ApprovalExpired = "ApprovalExpired";
 
     /// <summary>Not <c>Analyzed</c>: the server's own Event of the verdict for each Job already has that reason.</summary>
     public const string Analyzed = "RemediationAnalyzed";
@@ -25,6 +28,8 @@ public static class OutcomeEvent
         RemediationResult.NotRolledOut => DaemonSetEvent.Warning(NotRolledOut, DaemonSetEvent.Actions.Remediate, sentence),
         RemediationResult.DryRun => null,
         RemediationResult.Analyzed => DaemonSetEvent.Normal(Analyzed, DaemonSetEvent.Actions.Analyze, sentence),
+        RemediationResult.SituationChanged => DaemonSetEvent.Warning(SituationChanged, DaemonSetEvent.Actions.Decline, sentence),
+        RemediationResult.Expired => DaemonSetEvent.Warning(ApprovalExpired, DaemonSetEvent.Actions.Decline, sentence),
         _ => DaemonSetEvent.Warning(Failed, DaemonSetEvent.Actions.Remediate, sentence),
     };
 }

@@ -6,7 +6,7 @@ namespace OpenFero.DaemonSet.Remediation;
 /// (<c>openfero.io/outcome</c>), the history API, the Operarius status and the metrics.
 /// <para>
 /// The Job contract: the runner exits 0 when it did its job — <see cref="RolledOut"/>, <see cref="Declined"/> (a
-/// reasoned refusal), <see cref="DryRun"/>, <see cref="Analyzed"/> — and non-zero only when it tried and the DaemonSet did not recover
+/// reasoned refusal), <see cref="DryRun"/>, <see cref="Analyzed"/>, <see cref="SituationChanged"/> — and non-zero only when it tried and the DaemonSet did not recover
 /// (<see cref="NotRolledOut"/>) or it could not work (<see cref="Error"/>). So kube-prometheus-stack's
 /// <c>KubeJobFailed</c> fires only when a person has something to look at beyond the outcome.
 /// </para>
@@ -30,6 +30,18 @@ public enum RemediationResult
 
     /// <summary>Analysed only (<c>Runner:AnalyzeOnly</c>): the analysis was reported, nothing in the cluster was changed.</summary>
     Analyzed,
+
+    /// <summary>
+    /// The plan a person approved is not the plan the runner finds now (the rollout finished, another cause
+    /// appeared, the stuck pods changed): it stopped before acting, nothing in the cluster was changed.
+    /// </summary>
+    SituationChanged,
+
+    /// <summary>
+    /// Nobody approved the suspended Job within <c>Remediation:ApprovalTimeout</c>: the server deleted it, nothing
+    /// ran. Recorded by the server, never by a run.
+    /// </summary>
+    Expired,
 }
 
 /// <summary>The wire names of <see cref="RemediationResult"/> and how a termination message carries one.</summary>
@@ -45,6 +57,8 @@ public static class RemediationResults
         RemediationResult.DryRun => "dryRun",
         RemediationResult.NotRolledOut => "notRolledOut",
         RemediationResult.Analyzed => "analyzed",
+        RemediationResult.SituationChanged => "situationChanged",
+        RemediationResult.Expired => "expired",
         _ => "error",
     };
 
@@ -62,6 +76,8 @@ public static class RemediationResults
         "notRolledOut" => RemediationResult.NotRolledOut,
         "error" => RemediationResult.Error,
         "analyzed" => RemediationResult.Analyzed,
+        "situationChanged" => RemediationResult.SituationChanged,
+        "expired" => RemediationResult.Expired,
         _ => null,
     };
 
