@@ -8,6 +8,7 @@ var root = new RootCommand("OpenFero.DaemonSet: remediates stuck Kubernetes Daem
     ServeCommand.Create(),      // POST /alerts → Operarius → deduplicated remediation Job (the default verb)
     AnalyzeCommand.Create(),    // one DaemonSet's report, for a person
     RemediateCommand.Create(),  // the remediation Job's entrypoint: analyse, plan, act, wait for the rollout
+    ApproveCommand.Create(),    // a person approves a remediation Job that waits, suspended, for approval
 };
 // OpenFero's flags (-addr, -authMethod, -operariusNamespace…) mean here what they mean there: its chart's command
 // lines work unchanged.

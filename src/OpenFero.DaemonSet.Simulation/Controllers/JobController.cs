@@ -5,7 +5,9 @@ namespace OpenFero.DaemonSet.Simulation.Controllers;
 
 /// <summary>
 /// The Job controller: a pod per attempt until one succeeds or the backoffLimit is spent, status counters and
-/// Complete/Failed conditions as <c>kubectl get jobs -w</c> shows them, and ttlSecondsAfterFinished honoured.
+/// Complete/Failed conditions as <c>kubectl get jobs -w</c> shows them, and ttlSecondsAfterFinished honoured. A Job
+/// with <c>spec.suspend: true</c> gets no pod and condition Suspended=True until it is unsuspended, as Kubernetes does
+/// (<see cref="JobSuspension"/>); its startTime is set when it resumes.
 /// </summary>
 public sealed class JobController(ClusterStore store, TimeProvider time)
 {
@@ -20,6 +22,12 @@ public sealed class JobController(ClusterStore store, TimeProvider time)
             if (Finished(job) is { } finishedAt)
             {
                 ExpireAfterTtl(job, pods, finishedAt, now);
+                continue;
+            }
+
+            if (job.Spec.Suspend == true)
+            {
+                JobSuspension.WriteSuspended(store, stored, job, now);
                 continue;
             }
 
@@ -48,6 +56,7 @@ public sealed class JobController(ClusterStore store, TimeProvider time)
             Ready = pods.Ready,
             Terminating = 0,
             StartTime = job.Status?.StartTime ?? now,
+            Conditions = JobSuspension.Resumed(job, now) is { } resumed ? [resumed] : null,
         };
         if (succeeded >= (job.Spec.Completions ?? 1))
         {
@@ -55,6 +64,7 @@ public sealed class JobController(ClusterStore store, TimeProvider time)
             status.CompletionTime = now;
             status.Conditions =
             [
+                .. status.Conditions ?? [],
                 new V1JobCondition { Type = "SuccessCriteriaMet", Status = "True", LastProbeTime = now, LastTransitionTime = now, Reason = "CompletionsReached", Message = "Reached expected number of succeeded pods" },
                 new V1JobCondition { Type = "Complete", Status = "True", LastProbeTime = now, LastTransitionTime = now, Reason = "CompletionsReached", Message = "Reached expected number of succeeded pods" },
             ];
@@ -64,6 +74,7 @@ public sealed class JobController(ClusterStore store, TimeProvider time)
             status.Active = null;
             status.Conditions =
             [
+                .. status.Conditions ?? [],
                 new V1JobCondition { Type = "FailureTarget", Status = "True", LastProbeTime = now, LastTransitionTime = now, Reason = "BackoffLimitExceeded", Message = "Job has reached the specified backoff limit" },
                 new V1JobCondition { Type = "Failed", Status = "True", LastProbeTime = now, LastTransitionTime = now, Reason = "BackoffLimitExceeded", Message = "Job has reached the specified backoff limit" },
             ];
@@ -71,7 +82,7 @@ public sealed class JobController(ClusterStore store, TimeProvider time)
 
         var before = job.Status ?? new V1JobStatus();
         if (before.Active != status.Active || before.Succeeded != status.Succeeded || before.Failed != status.Failed ||
-            (before.Conditions?.Count ?? 0) != (status.Conditions?.Count ?? 0) || before.StartTime is null)
+            (before.Conditions?.Count ?? 0) != (status.Conditions?.Count ?? 0) || before.StartTime is null || JobSuspension.IsSuspended(before))
         {
             var changed = stored.ToMutable<V1Job>();
             changed.Status = status;

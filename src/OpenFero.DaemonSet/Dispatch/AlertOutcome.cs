@@ -7,6 +7,13 @@ public abstract record AlertOutcome(string Kind)
     public sealed record JobCreated(string Operarius, string JobNamespace, string JobName) : AlertOutcome("jobCreated");
 
     /// <summary>
+    /// A Job was created suspended for this alert instance: it waits for a person to approve <paramref name="Plan"/>
+    /// (<c>Remediation:Approval</c>, or the Operarius' <c>openfero.io/approval</c>). It holds the DaemonSet's Lease
+    /// like a running Job.
+    /// </summary>
+    public sealed record AwaitingApproval(string Operarius, string JobNamespace, string JobName, string Plan) : AlertOutcome("awaitingApproval");
+
+    /// <summary>
     /// This alert instance already has its Job (a re-send, an HA peer, another replica), or had one that is gone
     /// and is still remembered on its DaemonSet's Lease.
     /// </summary>

@@ -4,6 +4,7 @@ using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Alerts;
+using OpenFero.DaemonSet.Approval;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Metrics;
 using OpenFero.DaemonSet.Remediation;
@@ -21,7 +22,9 @@ namespace OpenFero.DaemonSet.Dispatch;
 /// instances it remediated); create the Job under the alert instance's deterministic name, so a second create
 /// anywhere is a 409 — a duplicate once the existing Job is confirmed as this alert's; record the Job on the
 /// Lease, or release the Lease when the Job was not created. Kubernetes out of reach is
-/// <see cref="AlertOutcome.Unavailable"/>, never an exception.
+/// <see cref="AlertOutcome.Unavailable"/>, never an exception. When the Operarius' Jobs need approval
+/// (<see cref="ApprovalGate"/>), the Job is created suspended with the plan an analysis makes now
+/// (<see cref="AlertOutcome.AwaitingApproval"/>).
 /// </summary>
 public sealed partial class AlertRemediator(
     IKubernetes client,
@@ -32,6 +35,7 @@ public sealed partial class AlertRemediator(
     RolloutMonitor rollouts,
     ProgressingAlerts progressing,
     AlertHold hold,
+    ApprovalGate approval,
     ServerMetrics metrics,
     IOptions<RemediationJobOptions> options,
     IEnumerable<IRemediationObserver> observers,
@@ -109,6 +113,7 @@ public sealed partial class AlertRemediator(
 
         var cooldown = TimeSpan.FromSeconds(operarius.Spec.Deduplication?.Ttl ?? options.Value.CooldownSeconds);
         DaemonSetGuard.Take.Taken? taken = null;
+        PlannedApproval? planned = null;
         try
         {
             if (alert.Target is { } target)
@@ -139,6 +144,12 @@ public sealed partial class AlertRemediator(
                 taken = held;
             }
 
+            if (approval.IsRequired(operarius))
+            {
+                planned = await approval.PlanAsync(alert.Target, alert.StartsAt, job, cancellationToken);
+                ApprovalRequests.Suspend(job, planned);
+            }
+
             var created = await client.BatchV1.CreateNamespacedJobAsync(job, ns, cancellationToken: cancellationToken);
             jobs.Remember(created);
             metrics.JobCreated();
@@ -147,6 +158,12 @@ public sealed partial class AlertRemediator(
             foreach (var observer in observers)
             {
                 observer.JobCreated(alert, created);
+            }
+
+            if (planned is not null)
+            {
+                await approval.AnnounceAsync(created, alert.Target, planned, cancellationToken);
+                return new AlertOutcome.AwaitingApproval(operarius.Metadata.Name, ns, created.Metadata.Name, planned.Paragraph);
             }
 
             return new AlertOutcome.JobCreated(operarius.Metadata.Name, ns, created.Metadata.Name);

@@ -1,4 +1,5 @@
 using OpenFero.DaemonSet.Analysis;
+using OpenFero.DaemonSet.Approval;
 using OpenFero.DaemonSet.Configuration;
 using OpenFero.DaemonSet.Events;
 using OpenFero.DaemonSet.Health;
@@ -23,6 +24,7 @@ public static class DispatchRegistration
         builder.Services.AddValidatedSection<FollowUpOptions>(FollowUpOptions.Section);
         builder.Services.AddSingleton<JobFollowUpReconciler>();
         builder.Services.AddSingleton<JobOutcomeReader>();
+        builder.Services.AddSingleton<ApprovalExpiry>();
         builder.Services.AddHostedService<JobFollowUps>();
         builder.Services.AddSingleton<DaemonSetGuard>();
         builder.AddRunnerPolicy();
@@ -31,6 +33,7 @@ public static class DispatchRegistration
         builder.Services.AddSingleton<OperariusStatusWriter>();
         builder.Services.AddSingleton<DaemonSetEvents>();
         builder.Services.AddHostedService<OperariusTemplateChecks>();
+        builder.AddApproval();
         builder.Services.AddSingleton<IAlertRemediator, AlertRemediator>();
         builder.AddRolloutMonitor();
         builder.Services.AddSingleton<ProgressingAlerts>();

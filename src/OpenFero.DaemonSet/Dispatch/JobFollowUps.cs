@@ -7,21 +7,24 @@ namespace OpenFero.DaemonSet.Dispatch;
 /// Level-triggered follow-ups: every Job the watch lists or sees change, and every Job in the cache at each resync,
 /// is brought up to date by <see cref="JobFollowUpReconciler"/> from what its annotations say was done. A keyed queue
 /// coalesces a Job's changes and a fixed number of workers drain it, so under load work waits instead of being
-/// dropped, and whatever failed or was missed is picked up at the next resync.
+/// dropped, and whatever failed or was missed is picked up at the next resync. Each resync also ends the Jobs whose
+/// approval expired (<see cref="ApprovalExpiry"/>).
 /// </summary>
 public sealed partial class JobFollowUps : BackgroundService
 {
     private readonly JobWatcher jobs;
     private readonly JobFollowUpReconciler reconciler;
+    private readonly ApprovalExpiry expiry;
     private readonly FollowUpOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<JobFollowUps> logger;
     private readonly KeyedWorkQueue queue = new();
 
-    public JobFollowUps(JobWatcher jobs, JobFollowUpReconciler reconciler, IOptions<FollowUpOptions> options, TimeProvider time, ILogger<JobFollowUps> logger)
+    public JobFollowUps(JobWatcher jobs, JobFollowUpReconciler reconciler, ApprovalExpiry expiry, IOptions<FollowUpOptions> options, TimeProvider time, ILogger<JobFollowUps> logger)
     {
         this.jobs = jobs;
         this.reconciler = reconciler;
+        this.expiry = expiry;
         this.options = options.Value;
         this.time = time;
         this.logger = logger;
@@ -98,6 +101,8 @@ public sealed partial class JobFollowUps : BackgroundService
             {
                 Notice(job);
             }
+
+            await expiry.ExpireDueAsync(jobs.Jobs, stoppingToken);
         }
     }
 

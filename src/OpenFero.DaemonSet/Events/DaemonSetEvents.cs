@@ -38,6 +38,22 @@ public sealed class DaemonSetEvents(IKubernetes client, TimeProvider time)
         await RecordAsync(target, await ReadAsync(target, cancellationToken), new DaemonSetEvent(reason, ActionOf(reason), message, type), cancellationToken);
 
     /// <summary>
+    /// An Event on another object of the server's (a Job) under the name and labels of <paramref name="metadata"/>: a
+    /// second record is a 409 and ignored, and the labels let the Event be listed like the object it speaks of.
+    /// </summary>
+    public async Task RecordOnceAsync(V1ObjectReference involved, V1ObjectMeta metadata, DaemonSetEvent @event, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.CoreV1.CreateNamespacedEventAsync(Build(involved, metadata, @event), involved.NamespaceProperty, cancellationToken: cancellationToken);
+        }
+        catch (HttpOperationException exists) when (exists.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            // Recorded already.
+        }
+    }
+
+    /// <summary>
     /// An Event under a name of the caller's choosing, so recording it again (another replica, a retry after a crash)
     /// is a 409 and the DaemonSet shows it once.
     /// </summary>

@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using OpenFero.DaemonSet.Approval;
 using OpenFero.DaemonSet.Dispatch;
 using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Remediation;
@@ -10,7 +11,7 @@ namespace OpenFero.DaemonSet.History;
 
 /// <summary>
 /// One remediation as the cluster records it: its Job, the alert it answered, and once it ended, its outcome
-/// (rolledOut, declined, dryRun, notRolledOut, error, analyzed, held; null while it runs or when the Job gave none) and the run's summary.
+/// (rolledOut, declined, dryRun, notRolledOut, error, analyzed, held, situationChanged, expired; null while it runs or when the Job gave none) and the run's summary.
 /// </summary>
 public sealed record RemediationRecord(
     string Job,
@@ -26,7 +27,11 @@ public sealed record RemediationRecord(
     string? Outcome,
     string? OutcomeMessage);
 
-/// <summary><c>GET /api/remediations</c>: the history, read from the cluster's Jobs so any replica answers the same.</summary>
+/// <summary>
+/// <c>GET /api/remediations</c>: the history, read from the cluster's Jobs so any replica answers the same. A Job that
+/// waits for approval is <c>awaitingApproval</c>; a Job deleted because nobody approved it is read back from its
+/// <c>ApprovalExpired</c> Event, which carries the Job's labels and outcome (for as long as the cluster keeps Events).
+/// </summary>
 public static class RemediationsApi
 {
     public static IEndpointRouteBuilder MapRemediations(this IEndpointRouteBuilder routes)
@@ -57,6 +62,11 @@ public static class RemediationsApi
                     next => client.BatchV1.ListNamespacedJobAsync(options.Value.OperariusNamespace, labelSelector: selector, limit: KubernetesPaging.PageSize, continueParameter: next, cancellationToken: cancellationToken),
                     l => l.Items)
                 .Select(Record).ToListAsync(cancellationToken);
+            var jobs = records.Select(r => r.Job).ToHashSet(StringComparer.Ordinal);
+            records.AddRange((await client.CoreV1.ListNamespacedEventAsync(options.Value.OperariusNamespace, labelSelector: selector,
+                    fieldSelector: $"reason={OutcomeEvent.ApprovalExpired}", cancellationToken: cancellationToken)).Items
+                .Where(e => e.InvolvedObject?.Kind == "Job" && !jobs.Contains(e.InvolvedObject.Name))
+                .Select(Expired));
         }
         catch (Exception error) when (KubernetesFailures.IsFailure(error) && !cancellationToken.IsCancellationRequested)
         {
@@ -65,6 +75,10 @@ public static class RemediationsApi
 
         return TypedResults.Ok<IReadOnlyList<RemediationRecord>>([.. records.OrderByDescending(r => r.Created)]);
     }
+
+    private static string State(V1Job job) => job.Spec?.Suspend == true && ApprovalRequests.Plan(job) is not null && JobStates.Of(job) is JobState.Pending
+        ? "awaitingApproval"
+        : State(JobStates.Of(job));
 
     private static string State(JobState state) => state switch
     {
@@ -75,18 +89,45 @@ public static class RemediationsApi
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
+    /// <summary>A Job deleted unapproved, from its Event: the Job's labels and outcome annotations, its creation as the Event's.</summary>
+    private static RemediationRecord Expired(Corev1Event expired)
+    {
+        var job = new V1Job { Metadata = new V1ObjectMeta { Name = expired.InvolvedObject.Name, Labels = expired.Metadata.Labels, Annotations = expired.Metadata.Annotations } };
+        var outcome = JobOutcome.Recorded(job);
+        var labels = Labels(job);
+        return new RemediationRecord(
+            job.Metadata.Name,
+            labels.GetValueOrDefault(JobLabels.Operarius),
+            labels.GetValueOrDefault(JobLabels.Alert),
+            labels.GetValueOrDefault(JobLabels.Fingerprint),
+            TargetOf(labels),
+            "expired",
+            null,
+            null,
+            expired.LastTimestamp ?? expired.EventTime,
+            job.Metadata.Annotations is { } annotations && annotations.TryGetValue(JobLabels.VerdictAnnotation, out var verdict) ? verdict : null,
+            outcome.Result?.WireName(),
+            outcome.Message);
+    }
+
+    private static IReadOnlyDictionary<string, string> Labels(V1Job job) =>
+        job.Metadata.Labels is { } l ? new Dictionary<string, string>(l) : new Dictionary<string, string>();
+
+    private static string? TargetOf(IReadOnlyDictionary<string, string> labels) =>
+        labels.TryGetValue(JobLabels.DaemonSetNamespace, out var ns) && labels.TryGetValue(JobLabels.DaemonSet, out var ds) ? $"{ns}/{ds}" : null;
+
     internal static RemediationRecord Record(V1Job job)
     {
         var outcome = JobOutcome.Recorded(job);
-        IReadOnlyDictionary<string, string> labels = job.Metadata.Labels is { } l ? new Dictionary<string, string>(l) : new Dictionary<string, string>();
-        var target = labels.TryGetValue(JobLabels.DaemonSetNamespace, out var ns) && labels.TryGetValue(JobLabels.DaemonSet, out var ds) ? $"{ns}/{ds}" : null;
+        var labels = Labels(job);
+        var target = TargetOf(labels);
         return new RemediationRecord(
             job.Metadata.Name,
             labels.GetValueOrDefault(JobLabels.Operarius),
             labels.GetValueOrDefault(JobLabels.Alert),
             labels.GetValueOrDefault(JobLabels.Fingerprint),
             target,
-            State(JobStates.Of(job)),
+            State(job),
             job.Metadata.CreationTimestamp,
             job.Status?.StartTime,
             job.Status?.CompletionTime,

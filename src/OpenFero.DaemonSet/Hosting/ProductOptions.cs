@@ -1,4 +1,5 @@
 using OpenFero.DaemonSet.Analysis;
+using OpenFero.DaemonSet.Approval;
 using OpenFero.DaemonSet.Auth;
 using OpenFero.DaemonSet.Configuration;
 using OpenFero.DaemonSet.Dispatch;
@@ -21,6 +22,7 @@ public static class ProductOptions
             .AddValidatedSection<WebhookOptions>(WebhookOptions.Section)
             .AddValidatedSection<AuthOptions>(AuthOptions.Section)
             .AddValidatedSection<RemediationJobOptions>(RemediationJobOptions.Section)
+            .AddValidatedSection<ApprovalOptions>(ApprovalOptions.Section)
             .AddValidatedSection<FollowUpOptions>(FollowUpOptions.Section)
             .AddValidatedSection<AnalysisOptions>(AnalysisOptions.Section)
             .AddValidatedSection<PrometheusOptions>(PrometheusOptions.Section);

@@ -106,7 +106,8 @@ public static class RemediateCommand
             using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
             var policy = host.Services.GetRequiredService<IOptions<RemediationPolicy>>().Value;
             var analysis = host.Services.GetRequiredService<IOptions<AnalysisOptions>>().Value;
-            return await host.Services.GetRequiredService<RemediationRunner>().RunAsync(target, null, policy, analysis, run.Token);
+            var approvedPlan = host.Services.GetRequiredService<IConfiguration>()[PlanSignature.Variable];
+            return await host.Services.GetRequiredService<RemediationRunner>().RunAsync(target, null, policy, analysis, run.Token, string.IsNullOrEmpty(approvedPlan) ? null : approvedPlan);
         }
         finally
         {

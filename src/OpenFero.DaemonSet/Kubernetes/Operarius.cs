@@ -80,7 +80,7 @@ public sealed class OperariusStatus
     [JsonPropertyName("lastExecutionStatus")]
     public string? LastExecutionStatus { get; set; }
 
-    /// <summary>Not OpenFero's: how the last Job's run ended (rolledOut, declined, dryRun, notRolledOut, error, analyzed, held).</summary>
+    /// <summary>Not OpenFero's: how the last Job's run ended (rolledOut, declined, dryRun, notRolledOut, error, analyzed, held, situationChanged, expired).</summary>
     [JsonPropertyName("lastExecutionOutcome")]
     public string? LastExecutionOutcome { get; set; }
 

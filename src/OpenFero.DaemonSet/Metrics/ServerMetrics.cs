@@ -20,7 +20,7 @@ public sealed class ServerMetrics
     /// The outcome labels, each exported from the start: the runner's wire names (RemediationResults.WireName; named
     /// here because the Remediation feature depends on this one) and <see cref="UnknownOutcome"/>.
     /// </summary>
-    private static readonly string[] Outcomes = ["rolledOut", "declined", "dryRun", "notRolledOut", "error", "analyzed", "held", UnknownOutcome];
+    private static readonly string[] Outcomes = ["rolledOut", "declined", "dryRun", "notRolledOut", "error", "analyzed", "held", "situationChanged", "expired", UnknownOutcome];
 
     /// <summary>
     /// Alerts received, by outcome: counted here and read by an observable counter when scraped. A counter's

@@ -4,7 +4,7 @@ namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// The one Event that ends a run, told in one sentence: <c>Warning</c> whenever a person must act (declined, not
-/// rolled out, failed, held: the DaemonSet is still stuck), <c>Normal</c> when it rolled out, declined only a known false alarm, or only analysed.
+/// rolled out, failed, held (the DaemonSet is still stuck), the approved plan no longer fits, an approval expired), <c>Normal</c> when it rolled out, declined only a known false alarm, or only analysed.
 /// </summary>
 public static class OutcomeEvent
 {
@@ -13,6 +13,9 @@ public static class OutcomeEvent
     public const string NotRolledOut = "RemediationNotRolledOut";
     public const string Failed = "RemediationFailed";
     public const string Held = "RemediationHeld";
+
+    public const string SituationChanged = "RemediationSituationChanged";
+    public const string ApprovalExpired = "ApprovalExpired";
 
     /// <summary>Not <c>Analyzed</c>: the server's own Event of the verdict for each Job already has that reason.</summary>
     public const string Analyzed = "RemediationAnalyzed";
@@ -27,6 +30,8 @@ public static class OutcomeEvent
         RemediationResult.DryRun => null,
         RemediationResult.Analyzed => DaemonSetEvent.Normal(Analyzed, DaemonSetEvent.Actions.Analyze, sentence),
         RemediationResult.Held => DaemonSetEvent.Warning(Held, DaemonSetEvent.Actions.Hold, sentence),
+        RemediationResult.SituationChanged => DaemonSetEvent.Warning(SituationChanged, DaemonSetEvent.Actions.Decline, sentence),
+        RemediationResult.Expired => DaemonSetEvent.Warning(ApprovalExpired, DaemonSetEvent.Actions.Decline, sentence),
         _ => DaemonSetEvent.Warning(Failed, DaemonSetEvent.Actions.Remediate, sentence),
     };
 }

@@ -7,7 +7,7 @@ namespace OpenFero.DaemonSet.Remediation;
 /// </summary>
 public enum RemediationExit
 {
-    /// <summary>Rolled out, declined, a dry run, analysed only or held.</summary>
+    /// <summary>Rolled out, declined, a dry run, analysed only, held, or stopped because the approved plan no longer fits.</summary>
     Done = 0,
 
     /// <summary>It acted and the DaemonSet did not roll out.</summary>
@@ -27,7 +27,8 @@ public static class RemediationExits
     /// <param name="kubernetesFailed">For an <see cref="RemediationResult.Error"/>: Kubernetes failed, not the run's own context.</param>
     public static RemediationExit Of(RemediationResult result, bool kubernetesFailed) => result switch
     {
-        RemediationResult.RolledOut or RemediationResult.Declined or RemediationResult.DryRun or RemediationResult.Analyzed or RemediationResult.Held => RemediationExit.Done,
+        RemediationResult.RolledOut or RemediationResult.Declined or RemediationResult.DryRun or RemediationResult.Analyzed
+            or RemediationResult.Held or RemediationResult.SituationChanged or RemediationResult.Expired => RemediationExit.Done,
         RemediationResult.NotRolledOut => RemediationExit.NotRolledOut,
         _ when kubernetesFailed => RemediationExit.KubernetesUnavailable,
         _ => RemediationExit.InvalidContext,

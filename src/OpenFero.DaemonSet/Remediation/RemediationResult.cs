@@ -6,7 +6,7 @@ namespace OpenFero.DaemonSet.Remediation;
 /// (<c>openfero.io/outcome</c>), the history API, the Operarius status and the metrics.
 /// <para>
 /// The Job contract: the runner exits 0 when it did its job — <see cref="RolledOut"/>, <see cref="Declined"/> (a
-/// reasoned refusal), <see cref="DryRun"/>, <see cref="Analyzed"/>, <see cref="Held"/> — and non-zero only when it tried and the DaemonSet did not recover
+/// reasoned refusal), <see cref="DryRun"/>, <see cref="Analyzed"/>, <see cref="Held"/>, <see cref="SituationChanged"/> — and non-zero only when it tried and the DaemonSet did not recover
 /// (<see cref="NotRolledOut"/>) or it could not work (<see cref="Error"/>). So kube-prometheus-stack's
 /// <c>KubeJobFailed</c> fires only when a person has something to look at beyond the outcome.
 /// </para>
@@ -36,6 +36,18 @@ public enum RemediationResult
     /// could not be asked. Nothing was changed, so no cooldown follows: the alert's next delivery asks again.
     /// </summary>
     Held,
+
+    /// <summary>
+    /// The plan a person approved is not the plan the runner finds now (the rollout finished, another cause
+    /// appeared, the stuck pods changed): it stopped before acting, nothing in the cluster was changed.
+    /// </summary>
+    SituationChanged,
+
+    /// <summary>
+    /// Nobody approved the suspended Job within <c>Remediation:ApprovalTimeout</c>: the server deleted it, nothing
+    /// ran. Recorded by the server, never by a run.
+    /// </summary>
+    Expired,
 }
 
 /// <summary>The wire names of <see cref="RemediationResult"/> and how a termination message carries one.</summary>
@@ -52,6 +64,8 @@ public static class RemediationResults
         RemediationResult.NotRolledOut => "notRolledOut",
         RemediationResult.Analyzed => "analyzed",
         RemediationResult.Held => "held",
+        RemediationResult.SituationChanged => "situationChanged",
+        RemediationResult.Expired => "expired",
         _ => "error",
     };
 
@@ -70,6 +84,8 @@ public static class RemediationResults
         "error" => RemediationResult.Error,
         "analyzed" => RemediationResult.Analyzed,
         "held" => RemediationResult.Held,
+        "situationChanged" => RemediationResult.SituationChanged,
+        "expired" => RemediationResult.Expired,
         _ => null,
     };
 

@@ -23,7 +23,12 @@ public sealed partial class RemediationRunner(
     TimeProvider time,
     ILogger<RemediationRunner> logger)
 {
-    public async Task<RemediationOutcome> RunAsync(DaemonSetTarget target, DateTimeOffset? alertStartedAt, RemediationPolicy policy, AnalysisOptions analysis, CancellationToken cancellationToken)
+    /// <param name="approvedPlan">
+    /// The <see cref="PlanSignature"/> a person approved (<see cref="PlanSignature.Variable"/>); null when the Job
+    /// needed no approval. A run whose plan now differs stops before acting (<see cref="RemediationResult.SituationChanged"/>).
+    /// </param>
+    public async Task<RemediationOutcome> RunAsync(DaemonSetTarget target, DateTimeOffset? alertStartedAt, RemediationPolicy policy, AnalysisOptions analysis, CancellationToken cancellationToken,
+        string? approvedPlan = null)
     {
         if (RemediationPlanner.Refusal(target, policy) is RemediationRefusal.Logged refused)
         {
@@ -34,7 +39,7 @@ public sealed partial class RemediationRunner(
         var run = new RemediationRun(target);
         try
         {
-            return await RemediateAsync(run, alertStartedAt, policy, analysis, cancellationToken);
+            return await RemediateAsync(run, alertStartedAt, policy, analysis, approvedPlan, cancellationToken);
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested && KubernetesFailures.IsFailure(failure))
         {
@@ -53,7 +58,8 @@ public sealed partial class RemediationRunner(
         }
     }
 
-    private async Task<RemediationOutcome> RemediateAsync(RemediationRun run, DateTimeOffset? alertStartedAt, RemediationPolicy policy, AnalysisOptions analysis, CancellationToken cancellationToken)
+    private async Task<RemediationOutcome> RemediateAsync(RemediationRun run, DateTimeOffset? alertStartedAt, RemediationPolicy policy, AnalysisOptions analysis, string? approvedPlan,
+        CancellationToken cancellationToken)
     {
         var target = run.Target;
         var read = await reader.ReadAsync(target, alertStartedAt, cancellationToken);
@@ -86,6 +92,12 @@ public sealed partial class RemediationRunner(
         {
             LogDryRun(logger, target.Namespace, target.Name, run.Paragraph);
             return RemediationOutcome.DryRun($"dry run, nothing done: {run.Paragraph}");
+        }
+
+        if (approvedPlan is not null && PlanSignature.Of(plan) is var found && found != approvedPlan)
+        {
+            var sentence = $"Situation changed since the plan was approved, nothing done: approved \"{approvedPlan}\", found \"{found}\".";
+            return await EndAsync(run, new RemediationOutcome(RemediationResult.SituationChanged, $"{sentence[..^1]}; {run.Paragraph}"), sentence, knownFalseAlarm: false, cancellationToken);
         }
 
         if (plan.Steps.Count == 0)

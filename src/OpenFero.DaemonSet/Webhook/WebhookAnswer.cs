@@ -24,6 +24,7 @@ public sealed record AlertAnswer(
     private static AlertAnswer Answer(AlertContext alert, AlertOutcome outcome) => outcome switch
     {
         AlertOutcome.JobCreated created => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, created.Operarius, outcome.Kind, created.JobName, null),
+        AlertOutcome.AwaitingApproval waiting => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, waiting.Operarius, outcome.Kind, waiting.JobName, waiting.Plan),
         AlertOutcome.Deduplicated duplicate => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, duplicate.Operarius, outcome.Kind, duplicate.ExistingJob, duplicate.Reason),
         AlertOutcome.Cooldown cooldown => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, cooldown.Operarius, outcome.Kind, cooldown.BlockingJob, cooldown.Reason),
         AlertOutcome.OptedOut optedOut => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, optedOut.Operarius, outcome.Kind, null, optedOut.Reason),

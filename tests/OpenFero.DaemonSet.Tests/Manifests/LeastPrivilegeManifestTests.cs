@@ -73,6 +73,21 @@ public sealed partial class LeastPrivilegeManifestTests
         Assert.DoesNotContain(objects.OfType<V1ClusterRole>().Where(r => r.Metadata.Name == "openfero-daemonset").SelectMany(r => r.Rules), r => r.Resources.Contains("pods/log"));
     }
 
+    /// <summary>
+    /// The server's remediation Jobs: created, read, listed and watched, patched with their follow-ups, and deleted
+    /// only by ApprovalExpiry, when a Job waiting for approval was not approved in time. Never updated.
+    /// </summary>
+    [Fact]
+    public void The_server_creates_follows_and_deletes_only_expired_remediation_jobs_and_never_updates_them()
+    {
+        var role = Manifests("rbac").OfType<V1Role>().Single(r => r.Metadata.Name == "openfero-daemonset");
+
+        var jobs = Assert.Single(role.Rules, r => r.Resources.Contains("jobs"));
+
+        Assert.Equal(["batch"], jobs.ApiGroups);
+        Assert.Equal(["create", "get", "list", "watch", "patch", "delete"], jobs.Verbs);
+    }
+
     [Fact]
     public void The_runner_is_granted_its_namespaced_rights_only_in_the_namespaces_it_is_allowed_to_act_in()
     {
