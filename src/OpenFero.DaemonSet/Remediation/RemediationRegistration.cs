@@ -1,5 +1,6 @@
 using OpenFero.DaemonSet.Configuration;
 using OpenFero.DaemonSet.Events;
+using OpenFero.DaemonSet.Remediation.Ladder;
 
 namespace OpenFero.DaemonSet.Remediation;
 
@@ -14,6 +15,7 @@ public static class RemediationRegistration
         builder.Services.AddSingleton<ReplacementWaiter>();
         builder.Services.AddSingleton<PodDeletions>();
         builder.Services.AddSingleton<RolloutWaiter>();
+        builder.Services.AddSingleton<StepProgressWatcher>();
         builder.Services.AddSingleton<RemediationRunner>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Events;
 using OpenFero.DaemonSet.Kubernetes;
+using OpenFero.DaemonSet.Remediation.Ladder;
 using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Remediation;
@@ -17,10 +18,17 @@ public sealed partial class RemediationRunner(
     DaemonSetChanges changes,
     PodDeletions deletions,
     RolloutWaiter waiter,
+    StepProgressWatcher progress,
     DaemonSetEvents events,
     TimeProvider time,
     ILogger<RemediationRunner> logger)
 {
+    /// <summary>The Event after a rung that moved the rollout.</summary>
+    public const string StepHelped = "RemediationStepHelped";
+
+    /// <summary>The Event after a rung that did not move the rollout: the run stops there.</summary>
+    public const string StepDidNotHelp = "RemediationStepDidNotHelp";
+
     public async Task<RemediationOutcome> RunAsync(DaemonSetTarget target, DateTimeOffset? alertStartedAt, RemediationPolicy policy, AnalysisOptions analysis, CancellationToken cancellationToken)
     {
         if (RemediationPlanner.Refusal(target, policy) is RemediationRefusal.Logged refused)
@@ -101,11 +109,23 @@ public sealed partial class RemediationRunner(
         }
 
         await RecordAsync(run, DaemonSetEvent.Normal("RemediationPlanned", DaemonSetEvent.Actions.Analyze, run.Paragraph), cancellationToken);
+        var ladder = new LadderClimb();
         foreach (var step in plan.Steps)
         {
-            if (await RunStepAsync(run, step, cancellationToken) is { } ended)
+            if (LadderRungs.IsRung(step))
             {
-                return await EndAsync(run, run.End(ended.Result, ended.Sentence), ended.Sentence, knownFalseAlarm: false, cancellationToken);
+                ladder.Climbing(step, run.DaemonSet);
+            }
+
+            var ended = await RunStepAsync(run, step, ladder, cancellationToken);
+            if (LadderRungs.IsRung(step))
+            {
+                ladder.Climbed(step, run.DaemonSet);
+            }
+
+            if (ended is not null)
+            {
+                return await EndAsync(run, run.End(ended.Value.Result, ended.Value.Sentence), ended.Value.Sentence, knownFalseAlarm: false, cancellationToken);
             }
         }
 
@@ -114,7 +134,7 @@ public sealed partial class RemediationRunner(
     }
 
     /// <summary>Runs one step; returns how the run ends when the step ends it.</summary>
-    private async Task<(RemediationResult Result, string Sentence)?> RunStepAsync(RemediationRun run, RemediationStep step, CancellationToken cancellationToken)
+    private async Task<(RemediationResult Result, string Sentence)?> RunStepAsync(RemediationRun run, RemediationStep step, LadderClimb ladder, CancellationToken cancellationToken)
     {
         var target = run.Target;
         switch (step)
@@ -158,6 +178,8 @@ public sealed partial class RemediationRunner(
                 run.Did(undone.Description);
                 await RecordAsync(run, DaemonSetEvent.Normal("RolloutUndone", DaemonSetEvent.Actions.RolloutUndo, undone.Description), cancellationToken);
                 return null;
+            case RemediationStep.WatchProgress watch:
+                return await WatchProgressAsync(run, ladder, watch, cancellationToken);
             case RemediationStep.WaitForRollout wait:
                 var waited = await waiter.WaitAsync(target, wait.Timeout, cancellationToken);
                 if (waited is RolloutWaitResult.RolledOut)
@@ -172,6 +194,23 @@ public sealed partial class RemediationRunner(
                 return (RemediationResult.NotRolledOut, $"Not rolled out: {run.Done}, then {why}.");
             default:
                 return null;
+        }
+    }
+
+    /// <summary>After a rung: go on when the rollout moved; stop the run, with the reason, when nothing moved in time.</summary>
+    private async Task<(RemediationResult Result, string Sentence)?> WatchProgressAsync(RemediationRun run, LadderClimb ladder, RemediationStep.WatchProgress watch, CancellationToken cancellationToken)
+    {
+        switch (await progress.WatchAsync(run.Target, ladder.Baseline, watch.Timeout, cancellationToken))
+        {
+            case StepWatchResult.Helped helped:
+                await RecordAsync(run, DaemonSetEvent.Normal(StepHelped, DaemonSetEvent.Actions.WaitForRollout, ladder.Helped(helped)), cancellationToken);
+                return null;
+            case StepWatchResult.DidNotHelp stalled:
+                var why = ladder.DidNotHelp(stalled);
+                await RecordAsync(run, DaemonSetEvent.Warning(StepDidNotHelp, DaemonSetEvent.Actions.WaitForRollout, why), cancellationToken);
+                return (RemediationResult.NotRolledOut, $"Not rolled out: {run.Done}, then {why}.");
+            default:
+                return (RemediationResult.NotRolledOut, $"Not rolled out: {run.Done}, then the daemon set was deleted.");
         }
     }
 
