@@ -1,6 +1,5 @@
 using k8s.Models;
 using OpenFero.DaemonSet.Analysis;
-using OpenFero.DaemonSet.Remediation.Ladder;
 using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Remediation;
@@ -100,7 +99,7 @@ public static class RemediationPlanner
     private static RemediationPlan Deleting(DaemonSetReport report, List<PodToDelete> pods, RemediationPolicy policy, RemediationStep.WaitForRollout wait)
     {
         var allowed = DeletionBudget.Allow(report, pods);
-        return allowed.Pods.Count == 0
+        return allowed is { Pods.Count: 0, Held: not null }
             ? new(report.Verdict.Cause, report.Verdict.Summary, [], $"{allowed.Held}: nothing deleted now", RemediationResult.Declined)
             : new(report.Verdict.Cause, report.Verdict.Summary, [Delete([.. allowed.Pods], allowed.BatchSize, report, policy), wait], allowed.Held, RemediationResult.RolledOut);
     }

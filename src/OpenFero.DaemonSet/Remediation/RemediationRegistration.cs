@@ -1,6 +1,5 @@
 using OpenFero.DaemonSet.Configuration;
 using OpenFero.DaemonSet.Events;
-using OpenFero.DaemonSet.Remediation.Ladder;
 
 namespace OpenFero.DaemonSet.Remediation;
 

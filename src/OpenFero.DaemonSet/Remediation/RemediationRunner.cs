@@ -1,7 +1,6 @@
 using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Events;
 using OpenFero.DaemonSet.Kubernetes;
-using OpenFero.DaemonSet.Remediation.Ladder;
 using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Remediation;

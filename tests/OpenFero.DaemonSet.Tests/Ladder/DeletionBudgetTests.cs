@@ -1,6 +1,5 @@
 using OpenFero.DaemonSet.Analysis;
 using OpenFero.DaemonSet.Remediation;
-using OpenFero.DaemonSet.Remediation.Ladder;
 using OpenFero.DaemonSet.Tests.Analysis;
 using static OpenFero.DaemonSet.Tests.Remediation.RemediationScenarioTests;
 

@@ -1,6 +1,6 @@
 using OpenFero.DaemonSet.Analysis;
 
-namespace OpenFero.DaemonSet.Remediation.Ladder;
+namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// The node-level budget of pod deletions: never more pods unavailable at once than the DaemonSet's own

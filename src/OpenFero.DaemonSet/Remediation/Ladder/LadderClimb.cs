@@ -1,7 +1,7 @@
 using k8s.Models;
 using OpenFero.DaemonSet.Semantics;
 
-namespace OpenFero.DaemonSet.Remediation.Ladder;
+namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// Where one run is on the ladder: the rung it took last (numbered from 1, named in words) and the counts that rung

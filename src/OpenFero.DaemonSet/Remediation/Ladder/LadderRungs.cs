@@ -1,6 +1,6 @@
 using OpenFero.DaemonSet.Analysis;
 
-namespace OpenFero.DaemonSet.Remediation.Ladder;
+namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// The ladder, least invasive first: delete old pods that can never finish, then a rollout restart, then an undo

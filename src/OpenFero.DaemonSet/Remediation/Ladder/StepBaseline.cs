@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace OpenFero.DaemonSet.Remediation.Ladder;
+namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// The DaemonSet's counts a rung is judged against: <paramref name="Generation"/> the status must have observed,

@@ -1,7 +1,7 @@
 using k8s.Models;
 using OpenFero.DaemonSet.Semantics;
 
-namespace OpenFero.DaemonSet.Remediation.Ladder;
+namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// Whether a rung helped: the rollout completed, or the controller moved it on (more pods updated and available, or

@@ -2,7 +2,7 @@ using k8s;
 using k8s.Models;
 using OpenFero.DaemonSet.Semantics;
 
-namespace OpenFero.DaemonSet.Remediation.Ladder;
+namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>
 /// Watches a DaemonSet after a rung for at most the rung's timeout, until <see cref="StepProgress"/> sees it move:

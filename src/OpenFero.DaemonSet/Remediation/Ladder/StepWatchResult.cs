@@ -1,4 +1,4 @@
-namespace OpenFero.DaemonSet.Remediation.Ladder;
+namespace OpenFero.DaemonSet.Remediation;
 
 /// <summary>How the watch after a rung ended.</summary>
 public abstract record StepWatchResult
