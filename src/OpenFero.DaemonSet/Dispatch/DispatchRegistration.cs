@@ -25,6 +25,7 @@ public static class DispatchRegistration
         builder.Services.AddSingleton<JobOutcomeReader>();
         builder.Services.AddHostedService<JobFollowUps>();
         builder.Services.AddSingleton<DaemonSetGuard>();
+        builder.Services.AddSingleton<RemediationSlots>();
         builder.AddRunnerPolicy();
         builder.Services.AddSingleton<RemediationPolicyGate>();
         builder.Services.AddHostedService<LeaseCollector>();
