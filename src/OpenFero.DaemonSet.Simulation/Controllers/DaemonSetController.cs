@@ -14,6 +14,7 @@ namespace OpenFero.DaemonSet.Simulation.Controllers;
 public sealed class DaemonSetController(ClusterStore store, TimeProvider time)
 {
     private readonly PodCreations creations = new(store, time);
+    private readonly FailedPodBackoff failedPods = new(time);
 
     public void Reconcile()
     {
@@ -115,7 +116,7 @@ public sealed class DaemonSetController(ClusterStore store, TimeProvider time)
     private void RemoveFinishedAndDuplicates(V1DaemonSet daemonSet, List<V1Pod> nodePods)
     {
         var live = nodePods.Where(p => !DaemonPods.IsDeleting(p)).ToList();
-        foreach (var finished in live.Where(DaemonPods.IsTerminal))
+        foreach (var finished in live.Where(p => DaemonPods.IsTerminal(p) && failedPods.MayReplace(daemonSet.Metadata.Uid, p.Spec?.NodeName)))
         {
             store.TryDelete(ResourceTypes.Pods, finished.Metadata);
         }

@@ -8,7 +8,7 @@ namespace OpenFero.DaemonSet.Simulation.Controllers;
 /// <summary>
 /// Every node's kubelet at once: pods bound to Ready nodes start after the scenario's delay and become Ready,
 /// or fail the way the scenario says; pods on NotReady nodes go Unknown; graceful deletions finish unless the
-/// node's kubelet hangs; Job pods run their in-process handler.
+/// node's kubelet hangs; new pods on a node whose kubelet rejects them at admission fail there; Job pods run their in-process handler.
 /// </summary>
 public sealed class Kubelet(ClusterStore store, TimeProvider time, Scenario scenario, JobPodRunner jobPods)
 {
@@ -76,6 +76,13 @@ public sealed class Kubelet(ClusterStore store, TimeProvider time, Scenario scen
     {
         var at = now.UtcDateTime;
         var waitingReason = pod.Status?.ContainerStatuses?.FirstOrDefault()?.State?.Waiting?.Reason;
+        if (!isJobPod && pod.Status?.Phase is "Pending" or null && scenario.AdmissionRejectsOn(pod.Spec.NodeName))
+        {
+            // Admission comes before any container: the pod fails at once.
+            var memory = pod.Spec.Containers.FirstOrDefault()?.Resources?.Requests?.TryGetValue("memory", out var requested) == true ? requested.ToString() : "0";
+            return PodStatuses.Rejected("OutOfmemory", $"Pod was rejected: Node didn't have enough resource: memory, requested: {memory}, used: 16Gi, capacity: 16Gi");
+        }
+
         if (pod.Status?.Phase is "Pending" or null && age < startDelay)
         {
             return waitingReason == "ContainerCreating" ? null : PodStatuses.Waiting(pod, at, "ContainerCreating", "");
@@ -85,6 +92,7 @@ public sealed class Kubelet(ClusterStore store, TimeProvider time, Scenario scen
         {
             return jobPods.Advance(pod, at);
         }
+
 
         var image = pod.Spec.Containers.FirstOrDefault()?.Image;
         var behaviour = scenario.ImageBehaviour(image);

@@ -46,6 +46,14 @@ public static class PodStatuses
         Conditions = [new V1PodCondition { Type = "PodScheduled", Status = "False", Reason = "Unschedulable", Message = message, LastTransitionTime = at }],
     };
 
+    /// <summary>The kubelet refused the pod at admission: it never runs, Failed with the admission's reason (<c>OutOfmemory</c>…).</summary>
+    public static V1PodStatus Rejected(string reason, string message) => new()
+    {
+        Phase = "Failed",
+        Reason = reason,
+        Message = message,
+    };
+
     public static V1PodStatus Unknown(V1Pod pod, DateTime at)
     {
         var status = Running(pod, at, ready: false);

@@ -21,6 +21,8 @@ public sealed class Scenario(ScenarioDefinition definition)
     public string? ImageBehaviour(string? image) =>
         image is not null && Definition.Behaviours.Images.TryGetValue(image, out var behaviour) ? behaviour : null;
 
+    public bool AdmissionRejectsOn(string? node) => node is not null && Definition.Behaviours.AdmissionRejectsOn.Contains(node);
+
     public bool TerminationHangsOn(string? node) => node is not null && Definition.Behaviours.TerminationHangsOn.Contains(node);
 
     public void ApplyTo(ClusterStore store)

@@ -123,6 +123,12 @@ public sealed class BehaviourDefinition
     /// <summary>Nodes whose kubelet hangs when stopping containers: a graceful delete of a pod there never finishes.</summary>
     public List<string> TerminationHangsOn { get; set; } = [];
 
+    /// <summary>
+    /// Nodes whose kubelet rejects every new pod at admission (Failed, reason <c>OutOfmemory</c>): it counts memory the
+    /// scheduler does not see. Pods already running there keep running.
+    /// </summary>
+    public List<string> AdmissionRejectsOn { get; set; } = [];
+
     /// <summary>Pods (by DaemonSet and node, <c>namespace/daemonset@node</c>) whose deletion was already requested when the scenario starts.</summary>
     public List<string> DeletingAtStart { get; set; } = [];
 

@@ -1,6 +1,6 @@
 namespace OpenFero.DaemonSet.Dispatch;
 
-/// <summary>What became of one alert. Every outcome but <see cref="Unavailable"/> is final for Alertmanager (202).</summary>
+/// <summary>What became of one alert. Every outcome but <see cref="Unavailable"/> and <see cref="ConcurrencyLimited"/> is final for Alertmanager (202).</summary>
 public abstract record AlertOutcome(string Kind)
 {
     /// <summary>A Job was created for this alert instance.</summary>
@@ -56,6 +56,12 @@ public abstract record AlertOutcome(string Kind)
     /// (<c>Alertmanager:HoldAlerts</c>): no Lease, no Job; Alertmanager delivers the alert again at its repeat interval.
     /// </summary>
     public sealed record Held(string Operarius, string Reason) : AlertOutcome("held");
+
+    /// <summary>
+    /// <c>Remediation:MaxConcurrent</c> remediation Jobs already run (<paramref name="RunningJobs"/>): no Lease kept, no
+    /// Job. The webhook answers 503 so Alertmanager delivers the alert again, and it starts once a slot is free.
+    /// </summary>
+    public sealed record ConcurrencyLimited(string Operarius, string Reason, IReadOnlyList<string> RunningJobs) : AlertOutcome("concurrencyLimited");
 
     /// <summary>Kubernetes could not be reached in time: the webhook answers 503 so Alertmanager delivers again.</summary>
     public sealed record Unavailable(string Reason) : AlertOutcome("unavailable");

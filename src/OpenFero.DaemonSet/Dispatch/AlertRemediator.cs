@@ -31,6 +31,7 @@ public sealed partial class AlertRemediator(
     OperariusCatalog catalog,
     JobWatcher jobs,
     DaemonSetGuard guard,
+    RemediationSlots slots,
     RemediationPolicyGate policy,
     RolloutMonitor rollouts,
     ProgressingAlerts progressing,
@@ -142,6 +143,14 @@ public sealed partial class AlertRemediator(
                 }
 
                 taken = held;
+            }
+
+            if (await slots.TryClaimAsync(ns, jobName, cancellationToken) is RemediationSlots.Claim.Full full)
+            {
+                await ReleaseAsync(ns, taken, cancellationToken);
+                LogConcurrencyLimited(logger, jobName, options.Value.MaxConcurrent, string.Join(", ", full.Holders));
+                return new AlertOutcome.ConcurrencyLimited(operarius.Metadata.Name,
+                    $"{options.Value.MaxConcurrent} remediation(s) already running (Remediation:MaxConcurrent): {string.Join(", ", full.Holders)}; deliver again", full.Holders);
             }
 
             if (approval.IsRequired(operarius))
@@ -303,4 +312,7 @@ public sealed partial class AlertRemediator(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Lease taken for Job {Namespace}/{Job} could not be released; it stops counting after the start grace: {Reason}")]
     private static partial void LogNotReleased(ILogger logger, string @namespace, string job, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not creating Job {Job}: {MaxConcurrent} remediation(s) already running ({Running})")]
+    private static partial void LogConcurrencyLimited(ILogger logger, string job, int maxConcurrent, string running);
 }

@@ -31,7 +31,8 @@ public sealed class DaemonSetGuard(IKubernetes client, JobWatcher jobs, IOptions
     }
 
     public LeaseRules Rules(TimeSpan cooldown) =>
-        new(cooldown, TimeSpan.FromSeconds(options.Value.StartGraceSeconds), TimeSpan.FromSeconds(options.Value.RecordRetentionSeconds));
+        new(cooldown, TimeSpan.FromSeconds(options.Value.StartGraceSeconds), TimeSpan.FromSeconds(options.Value.RecordRetentionSeconds),
+            TimeSpan.FromSeconds(options.Value.MaxCooldownSeconds));
 
     public async Task<Take> TryTakeAsync(string ns, DaemonSetTarget target, string jobName, TimeSpan cooldown, CancellationToken cancellationToken)
     {
@@ -149,14 +150,25 @@ public sealed class DaemonSetGuard(IKubernetes client, JobWatcher jobs, IOptions
     /// changing the DaemonSet (<see cref="LeaseState.WithoutCooldownOf"/>); the Lease keeps remembering its alert
     /// instance. Safe to repeat; nothing to do when the Lease is gone (nothing holds the DaemonSet then).
     /// </summary>
-    public async Task EndCooldownAsync(string ns, DaemonSetTarget target, string jobName, DateTimeOffset started, CancellationToken cancellationToken)
+    public Task EndCooldownAsync(string ns, DaemonSetTarget target, string jobName, DateTimeOffset started, CancellationToken cancellationToken) =>
+        ChangeLeaseAsync(ns, target, state => state.WithoutCooldownOf(jobName, started), $"the cooldown of Job {jobName} was ended", cancellationToken);
+
+    /// <summary>
+    /// Marks <paramref name="jobName"/> on its DaemonSet's Lease as a remediation that acted and did not roll out
+    /// (<see cref="LeaseState.WithNotRolledOut"/>): the next remediation's cooldown doubles. Safe to repeat.
+    /// </summary>
+    public Task RecordNotRolledOutAsync(string ns, DaemonSetTarget target, string jobName, DateTimeOffset started, CancellationToken cancellationToken) =>
+        ChangeLeaseAsync(ns, target, state => state.WithNotRolledOut(jobName, started), $"Job {jobName} was marked as not rolled out", cancellationToken);
+
+    /// <summary>Writes <paramref name="change"/> of the Lease (null: nothing to change), re-reading when another writer won.</summary>
+    private async Task ChangeLeaseAsync(string ns, DaemonSetTarget target, Func<LeaseState, LeaseState?> change, string what, CancellationToken cancellationToken)
     {
         var leaseName = JobLabels.LeaseName(target.Namespace, target.Name);
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             var lease = await ReadAsync(leaseName, ns, cancellationToken);
             var state = lease is null ? null : LeaseState.From(lease);
-            if (state?.WithoutCooldownOf(jobName, started) is not { } ended)
+            if (state is null || change(state) is not { } ended)
             {
                 return;
             }
@@ -170,7 +182,7 @@ public sealed class DaemonSetGuard(IKubernetes client, JobWatcher jobs, IOptions
             }
         }
 
-        throw new InvalidOperationException($"the Lease {ns}/{leaseName} of {target} kept changing while the cooldown of Job {jobName} was ended");
+        throw new InvalidOperationException($"the Lease {ns}/{leaseName} of {target} kept changing while {what}");
     }
 
     /// <summary>What this replica's Job cache knows of a Job.</summary>

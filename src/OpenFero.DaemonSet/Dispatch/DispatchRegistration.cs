@@ -27,6 +27,7 @@ public static class DispatchRegistration
         builder.Services.AddSingleton<ApprovalExpiry>();
         builder.Services.AddHostedService<JobFollowUps>();
         builder.Services.AddSingleton<DaemonSetGuard>();
+        builder.Services.AddSingleton<RemediationSlots>();
         builder.AddRunnerPolicy();
         builder.Services.AddSingleton<RemediationPolicyGate>();
         builder.Services.AddHostedService<LeaseCollector>();

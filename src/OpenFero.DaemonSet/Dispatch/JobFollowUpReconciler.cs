@@ -180,6 +180,11 @@ public sealed partial class JobFollowUpReconciler(
         {
             await guard.EndCooldownAsync(job.Metadata.NamespaceProperty, target, facts.Job, StartedAt(job), cancellationToken);
         }
+        else if (facts.Target is { } acted && outcome.Result == RemediationResult.NotRolledOut)
+        {
+            // It acted and the DaemonSet did not roll out: the next remediation of it waits twice as long.
+            await guard.RecordNotRolledOutAsync(job.Metadata.NamespaceProperty, acted, facts.Job, StartedAt(job), cancellationToken);
+        }
 
         metrics.RemediationOutcome(outcomeName ?? ServerMetrics.UnknownOutcome);
         LogOutcome(logger, facts.Job, outcomeName ?? ServerMetrics.UnknownOutcome, outcome.Message ?? "");

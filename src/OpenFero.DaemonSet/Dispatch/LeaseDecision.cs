@@ -10,9 +10,26 @@ public enum JobPresence
 
 /// <summary>
 /// The times the Lease decisions weigh: the alert's cooldown; how long a tentative holder without a Job may still
-/// be creating it (longer than any create can take); how long a Job is remembered once it is gone.
+/// be creating it (longer than any create can take); how long a Job is remembered once it is gone; the longest the
+/// cooldown grows to (<see cref="CooldownAfter"/>; the base cooldown when not given).
 /// </summary>
-public sealed record LeaseRules(TimeSpan Cooldown, TimeSpan StartGrace, TimeSpan Retention);
+public sealed record LeaseRules(TimeSpan Cooldown, TimeSpan StartGrace, TimeSpan Retention, TimeSpan? MaxCooldown = null)
+{
+    /// <summary>The longest cooldown, never below the base one.</summary>
+    public TimeSpan LongestCooldown => MaxCooldown is { } max && max > Cooldown ? max : Cooldown;
+
+    /// <summary>The cooldown after <paramref name="notRolledOut"/> remediations in a row that did not roll out: base × 2^n, capped.</summary>
+    public TimeSpan CooldownAfter(int notRolledOut)
+    {
+        var cooldown = Cooldown;
+        for (var i = 0; i < notRolledOut && cooldown < LongestCooldown; i++)
+        {
+            cooldown *= 2;
+        }
+
+        return cooldown > LongestCooldown ? LongestCooldown : cooldown;
+    }
+}
 
 /// <summary>
 /// May this alert instance's Job start on its DaemonSet now? A pure decision over the Lease, the time, what the
@@ -32,8 +49,8 @@ public abstract record LeaseDecision
     /// <summary>Another alert took the Lease moments ago and may be creating its Job right now.</summary>
     public sealed record BlockedByStart(string Job, DateTimeOffset Acquired) : LeaseDecision;
 
-    /// <summary>The DaemonSet was remediated recently.</summary>
-    public sealed record BlockedByCooldown(string Job, DateTimeOffset Until) : LeaseDecision;
+    /// <summary>The DaemonSet was remediated recently; <paramref name="NotRolledOut"/> remediations in a row did not roll out, doubling the cooldown each.</summary>
+    public sealed record BlockedByCooldown(string Job, DateTimeOffset Until, int NotRolledOut = 0) : LeaseDecision;
 
     public static LeaseDecision Decide(LeaseState? lease, string job, DateTimeOffset now, Func<string, JobPresence> jobs, LeaseRules rules)
     {
@@ -63,11 +80,22 @@ public abstract record LeaseDecision
         }
 
         // The cooldown holds for every alert, the holder's own included, and counts from the latest Job that started
-        // and changed the cluster (or may have: one still running, or one that gave no outcome).
-        return started.Where(r => r.ChangedTheCluster).MaxBy(r => r.Started) is { } latest && latest.Started + rules.Cooldown > now
-            ? new BlockedByCooldown(latest.Job, latest.Started + rules.Cooldown)
+        // and changed the cluster (or may have: one still running, or one that gave no outcome). It doubles for each
+        // remediation in a row, newest first, that acted and did not roll out; one that rolled out ends the streak.
+        var notRolledOut = NotRolledOutInARow(started);
+        var cooldown = rules.CooldownAfter(notRolledOut);
+        return started.Where(r => r.ChangedTheCluster).MaxBy(r => r.Started) is { } latest && latest.Started + cooldown > now
+            ? new BlockedByCooldown(latest.Job, latest.Started + cooldown, notRolledOut)
             : new Proceed();
     }
+
+    /// <summary>The remediations in a row, newest first, that acted and did not roll out; one that rolled out (or is still running) ends the row.</summary>
+    public static int NotRolledOutInARow(IEnumerable<RemediatedJob> started) =>
+        started.Where(r => r.ChangedTheCluster).OrderByDescending(r => r.Started).TakeWhile(r => r.DidNotRollOut).Count();
+
+    /// <summary>The cooldown that follows the Lease's latest remediation: the base, doubled for each in a row that did not roll out.</summary>
+    public static TimeSpan CurrentCooldown(LeaseState lease, Func<string, JobPresence> jobs, LeaseRules rules) =>
+        rules.CooldownAfter(NotRolledOutInARow(StartedJobs(lease, jobs)));
 
     /// <summary>
     /// What a created Job adds to its DaemonSet's Lease: nothing when the Lease already lists it; else the Job,

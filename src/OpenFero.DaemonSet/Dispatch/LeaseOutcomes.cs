@@ -14,7 +14,9 @@ public static class LeaseOutcomes
         DaemonSetGuard.Take.Refused { Decision: LeaseDecision.BlockedByStart starting } =>
             new AlertOutcome.Cooldown(operarius, $"a remediation of {target} is starting since {starting.Acquired:u}", starting.Job),
         DaemonSetGuard.Take.Refused { Decision: LeaseDecision.BlockedByCooldown cooling } =>
-            new AlertOutcome.Cooldown(operarius, $"{target} was remediated recently; cooldown until {cooling.Until:u}", cooling.Job),
+            new AlertOutcome.Cooldown(operarius, cooling.NotRolledOut == 0
+                ? $"{target} was remediated recently; cooldown until {cooling.Until:u}"
+                : $"{target} was remediated recently; cooldown until {cooling.Until:u}, doubled for each of the last {cooling.NotRolledOut} remediation(s) that did not roll out", cooling.Job),
         _ => new AlertOutcome.Cooldown(operarius, $"another replica is taking {target} at this moment", null),
     };
 }

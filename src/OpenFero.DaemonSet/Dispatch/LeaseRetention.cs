@@ -11,7 +11,8 @@ public static class LeaseRetention
     /// <summary>The records to write back: what is still remembered at <paramref name="now"/>, newest first, bounded.</summary>
     public static IReadOnlyList<RemediatedJob> Remembered(LeaseState lease, DateTimeOffset now, Func<string, JobPresence> jobs, LeaseRules rules)
     {
-        var keep = Max(rules.Retention, rules.Cooldown, lease.Cooldown);
+        // The current cooldown too: a doubled cooldown needs the record of the remediation it follows.
+        var keep = Max(rules.Retention, LeaseDecision.CurrentCooldown(lease, jobs, rules), lease.Cooldown);
         return [.. LeaseDecision.StartedJobs(lease, jobs)
             .Where(r => jobs(r.Job) != JobPresence.Absent || r.Started + keep > now)
             .DistinctBy(r => r.Job)
@@ -27,7 +28,7 @@ public static class LeaseRetention
         }
 
         var latest = lease.Remediated.Select(r => r.Started).Append(lease.Acquired).Max();
-        return latest + Max(rules.Retention, rules.StartGrace, lease.Cooldown) <= now;
+        return latest + Max(rules.Retention, rules.StartGrace, LeaseDecision.CurrentCooldown(lease, jobs, rules), lease.Cooldown) <= now;
     }
 
     private static TimeSpan Max(params ReadOnlySpan<TimeSpan> spans)

@@ -16,6 +16,21 @@ public sealed class RemediationJobOptions
     public int CooldownSeconds { get; set; } = 300;
 
     /// <summary>
+    /// At most this many remediation Jobs run at once, across all DaemonSets and all replicas (one slot Lease each).
+    /// An alert beyond it is answered 503 <c>concurrencyLimited</c>, so Alertmanager delivers it again.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxConcurrent { get; set; } = 1;
+
+    /// <summary>
+    /// The longest cooldown: after each remediation of a DaemonSet that acted and did not roll out, the next one's
+    /// cooldown doubles (base × 2^n, n such remediations in a row) up to this; a remediation that rolled out resets it.
+    /// Never below the base cooldown.
+    /// </summary>
+    [Range(0, 7 * 86400)]
+    public int MaxCooldownSeconds { get; set; } = 6 * 3600;
+
+    /// <summary>
     /// How long a DaemonSet's Lease remembers a remediated alert instance once its Job is gone, so a re-send finds
     /// it deduplicated. Longer than Alertmanager's default repeat_interval (4 h): an alert still firing a day after
     /// its remediation started is remediated again. A Lease that remembers nothing is deleted.

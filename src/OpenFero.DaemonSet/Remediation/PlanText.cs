@@ -22,6 +22,7 @@ public static class PlanText
         RemediationStep.DeletePods d => $"delete {string.Join(", ", d.Pods.Select(p => $"{p.Name} on {p.Node}{(p.Force ? " (force)" : "")}"))} in batches of {d.BatchSize}, each replaced within {HumanDuration.Format(d.BatchTimeout)}",
         RemediationStep.RolloutRestart => "rollout restart",
         RemediationStep.RolloutUndo => "rollout undo",
+        RemediationStep.WatchProgress w => $"watch up to {HumanDuration.Format(w.Timeout)} for progress",
         RemediationStep.WaitForRollout w => $"wait up to {HumanDuration.Format(w.Timeout)} for the rollout",
         _ => step.GetType().Name,
     };

@@ -28,6 +28,12 @@ public abstract record RemediationStep
     /// <summary><c>kubectl rollout undo</c>: put the previous revision's template back, if <paramref name="JudgedRevision"/> is still the current one.</summary>
     public sealed record RolloutUndo(string? JudgedRevision) : RemediationStep;
 
+    /// <summary>
+    /// After a rung of the ladder (a deletion of stuck pods, a restart, an undo): watch for at most
+    /// <paramref name="Timeout"/> for the rollout to move; if nothing moved, the run stops there.
+    /// </summary>
+    public sealed record WatchProgress(TimeSpan Timeout) : RemediationStep;
+
     /// <summary>Wait until kubectl would say "successfully rolled out".</summary>
     public sealed record WaitForRollout(TimeSpan Timeout) : RemediationStep;
 }

@@ -41,7 +41,15 @@ public static class RemediationPlanner
         return null;
     }
 
-    public static RemediationPlan Plan(DaemonSetReport report, RemediationPolicy policy) => ByCause(report, policy) with { DryRun = policy.DryRun };
+    /// <summary>
+    /// The plan by cause, each rung of the ladder followed by a bounded watch for progress
+    /// (<see cref="LadderRungs.WithProgressWatches"/>).
+    /// </summary>
+    public static RemediationPlan Plan(DaemonSetReport report, RemediationPolicy policy)
+    {
+        var plan = ByCause(report, policy);
+        return plan with { Steps = LadderRungs.WithProgressWatches(plan.Steps, policy.StepProgressTimeout), DryRun = policy.DryRun };
+    }
 
     private static RemediationPlan ByCause(DaemonSetReport report, RemediationPolicy policy)
     {
@@ -58,7 +66,7 @@ public static class RemediationPlanner
             VerdictCause.RolledOut or VerdictCause.UntoleratedTaint or VerdictCause.AutoscalerFalseAlarm =>
                 new(verdict.Cause, verdict.Summary, [wait], null, RemediationResult.RolledOut),
             VerdictCause.OldPodsCannotRun =>
-                new(verdict.Cause, verdict.Summary, [Delete(StuckOldPods(report), budget, report, policy), wait], null, RemediationResult.RolledOut),
+                Deleting(report, StuckOldPods(report), policy, wait),
             VerdictCause.NewRevisionFailing when policy.AllowUndo =>
                 new(verdict.Cause, verdict.Summary, [new RemediationStep.RolloutUndo(report.Status?.Revision), wait], null, RemediationResult.RolledOut),
             VerdictCause.NewRevisionFailing =>
@@ -68,7 +76,7 @@ public static class RemediationPlanner
             VerdictCause.PodCreationRefused or VerdictCause.InsufficientResources or VerdictCause.HostPortConflict or VerdictCause.NodeNotReady or VerdictCause.Misscheduled =>
                 new(verdict.Cause, verdict.Summary, [], Recommendation(report, verdict.Cause), RemediationResult.Declined),
             VerdictCause.OnDeleteWaiting when policy.AllowOnDelete =>
-                new(verdict.Cause, verdict.Summary, [Delete(OldPods(report), budget, report, policy), wait], null, RemediationResult.RolledOut),
+                Deleting(report, OldPods(report), policy, wait),
             VerdictCause.OnDeleteWaiting =>
                 new(verdict.Cause, verdict.Summary, [], "OnDelete DaemonSets are left to their owners: delete the old pods when ready, or set Runner__AllowOnDelete=true", RemediationResult.Declined),
             VerdictCause.SpecNotObserved or VerdictCause.Progressing =>
@@ -85,6 +93,15 @@ public static class RemediationPlanner
         return pods.Count == 0
             ? new(VerdictCause.Misscheduled, report.Verdict.Summary, [], string.Join("; ", new[] { kept, Recommendation(report, VerdictCause.Misscheduled) }.OfType<string>()), RemediationResult.Declined) { Misscheduled = decisions }
             : new(VerdictCause.Misscheduled, report.Verdict.Summary, [Delete(pods, budget, report, policy) with { Misscheduled = true }, wait], kept, RemediationResult.RolledOut) { Misscheduled = decisions };
+    }
+
+    /// <summary>Delete <paramref name="pods"/> within the node-level budget (<see cref="DeletionBudget"/>), then wait; declined when the budget leaves none.</summary>
+    private static RemediationPlan Deleting(DaemonSetReport report, List<PodToDelete> pods, RemediationPolicy policy, RemediationStep.WaitForRollout wait)
+    {
+        var allowed = DeletionBudget.Allow(report, pods);
+        return allowed is { Pods.Count: 0, Held: not null }
+            ? new(report.Verdict.Cause, report.Verdict.Summary, [], $"{allowed.Held}: nothing deleted now", RemediationResult.Declined)
+            : new(report.Verdict.Cause, report.Verdict.Summary, [Delete([.. allowed.Pods], allowed.BatchSize, report, policy), wait], allowed.Held, RemediationResult.RolledOut);
     }
 
     private static RemediationStep.DeletePods Delete(List<PodToDelete> pods, int budget, DaemonSetReport report, RemediationPolicy policy) =>

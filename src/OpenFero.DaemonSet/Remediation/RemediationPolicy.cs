@@ -54,6 +54,13 @@ public sealed class RemediationPolicy : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan BatchTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long the run watches for the rollout to move after each rung of the ladder (a deletion, a restart, an
+    /// undo); a rung after which nothing moved stops the run instead of going on to the next.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan StepProgressTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Where the run's one-paragraph outcome goes, for <c>kubectl describe pod</c> and the Job's status.</summary>
     [Required]
     public string TerminationMessagePath { get; set; } = DefaultTerminationMessagePath;

@@ -14,6 +14,7 @@ public static class RemediationRegistration
         builder.Services.AddSingleton<ReplacementWaiter>();
         builder.Services.AddSingleton<PodDeletions>();
         builder.Services.AddSingleton<RolloutWaiter>();
+        builder.Services.AddSingleton<StepProgressWatcher>();
         builder.Services.AddSingleton<RemediationRunner>();
         builder.AddRemediationGuards();
         return builder;

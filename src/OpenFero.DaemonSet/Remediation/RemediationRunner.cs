@@ -18,11 +18,18 @@ public sealed partial class RemediationRunner(
     DaemonSetChanges changes,
     PodDeletions deletions,
     RolloutWaiter waiter,
+    StepProgressWatcher progress,
     DaemonSetEvents events,
     RemediationGuards guards,
     TimeProvider time,
     ILogger<RemediationRunner> logger)
 {
+    /// <summary>The Event after a rung that moved the rollout.</summary>
+    public const string StepHelped = "RemediationStepHelped";
+
+    /// <summary>The Event after a rung that did not move the rollout: the run stops there.</summary>
+    public const string StepDidNotHelp = "RemediationStepDidNotHelp";
+
     /// <param name="approvedPlan">
     /// The <see cref="PlanSignature"/> a person approved (<see cref="PlanSignature.Variable"/>); null when the Job
     /// needed no approval. A run whose plan now differs stops before acting (<see cref="RemediationResult.SituationChanged"/>).
@@ -122,11 +129,23 @@ public sealed partial class RemediationRunner(
         }
 
         await RecordAsync(run, DaemonSetEvent.Normal("RemediationPlanned", DaemonSetEvent.Actions.Analyze, run.Paragraph), cancellationToken);
+        var ladder = new LadderClimb();
         foreach (var step in plan.Steps)
         {
-            if (await RunStepAsync(run, step, cancellationToken) is { } ended)
+            if (LadderRungs.IsRung(step))
             {
-                return await EndAsync(run, run.End(ended.Result, ended.Sentence), ended.Sentence, knownFalseAlarm: false, cancellationToken);
+                ladder.Climbing(step, run.DaemonSet);
+            }
+
+            var ended = await RunStepAsync(run, step, ladder, cancellationToken);
+            if (LadderRungs.IsRung(step))
+            {
+                ladder.Climbed(step, run.DaemonSet);
+            }
+
+            if (ended is not null)
+            {
+                return await EndAsync(run, run.End(ended.Value.Result, ended.Value.Sentence), ended.Value.Sentence, knownFalseAlarm: false, cancellationToken);
             }
         }
 
@@ -135,7 +154,7 @@ public sealed partial class RemediationRunner(
     }
 
     /// <summary>Runs one step; returns how the run ends when the step ends it.</summary>
-    private async Task<(RemediationResult Result, string Sentence)?> RunStepAsync(RemediationRun run, RemediationStep step, CancellationToken cancellationToken)
+    private async Task<(RemediationResult Result, string Sentence)?> RunStepAsync(RemediationRun run, RemediationStep step, LadderClimb ladder, CancellationToken cancellationToken)
     {
         var target = run.Target;
         switch (step)
@@ -179,6 +198,8 @@ public sealed partial class RemediationRunner(
                 run.Did(undone.Description);
                 await RecordAsync(run, DaemonSetEvent.Normal("RolloutUndone", DaemonSetEvent.Actions.RolloutUndo, undone.Description), cancellationToken);
                 return null;
+            case RemediationStep.WatchProgress watch:
+                return await WatchProgressAsync(run, ladder, watch, cancellationToken);
             case RemediationStep.WaitForRollout wait:
                 var waited = await waiter.WaitAsync(target, wait.Timeout, cancellationToken);
                 if (waited is RolloutWaitResult.RolledOut)
@@ -193,6 +214,23 @@ public sealed partial class RemediationRunner(
                 return (RemediationResult.NotRolledOut, $"Not rolled out: {run.Done}, then {why}.");
             default:
                 return null;
+        }
+    }
+
+    /// <summary>After a rung: go on when the rollout moved; stop the run, with the reason, when nothing moved in time.</summary>
+    private async Task<(RemediationResult Result, string Sentence)?> WatchProgressAsync(RemediationRun run, LadderClimb ladder, RemediationStep.WatchProgress watch, CancellationToken cancellationToken)
+    {
+        switch (await progress.WatchAsync(run.Target, ladder.Baseline, watch.Timeout, cancellationToken))
+        {
+            case StepWatchResult.Helped helped:
+                await RecordAsync(run, DaemonSetEvent.Normal(StepHelped, DaemonSetEvent.Actions.WaitForRollout, ladder.Helped(helped)), cancellationToken);
+                return null;
+            case StepWatchResult.DidNotHelp stalled:
+                var why = ladder.DidNotHelp(stalled);
+                await RecordAsync(run, DaemonSetEvent.Warning(StepDidNotHelp, DaemonSetEvent.Actions.WaitForRollout, why), cancellationToken);
+                return (RemediationResult.NotRolledOut, $"Not rolled out: {run.Done}, then {why}.");
+            default:
+                return (RemediationResult.NotRolledOut, $"Not rolled out: {run.Done}, then the daemon set was deleted.");
         }
     }
 

@@ -110,7 +110,8 @@ public static partial class AlertmanagerWebhookApi
             {
                 var outcome = finished[i] ?? NotInTime(settings.AnswerTimeout, ref unfinished);
                 metrics.AlertReceived(outcome.Kind);
-                unavailable |= outcome is AlertOutcome.Unavailable;
+                // A limited alert is not lost: Alertmanager delivers it again, and it starts once a slot is free.
+                unavailable |= outcome is AlertOutcome.Unavailable or AlertOutcome.ConcurrencyLimited;
                 answers[i] = AlertAnswer.From(alerts[i], outcome);
             }
 

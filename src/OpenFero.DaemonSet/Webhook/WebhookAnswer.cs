@@ -34,6 +34,7 @@ public sealed record AlertAnswer(
         AlertOutcome.NoTarget => new(alert.Fingerprint, alert.AlertName, alert.Status, null, null, outcome.Kind, null, "the alert has no namespace and daemonset labels"),
         AlertOutcome.InvalidTarget invalid => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, null, outcome.Kind, null, invalid.Problem.ToString()),
         AlertOutcome.TemplateError template => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, template.Operarius, outcome.Kind, null, template.Reason),
+        AlertOutcome.ConcurrencyLimited limited => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, limited.Operarius, outcome.Kind, limited.RunningJobs.FirstOrDefault(), limited.Reason),
         AlertOutcome.Unavailable unavailable => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, null, outcome.Kind, null, unavailable.Reason),
         _ => new(alert.Fingerprint, alert.AlertName, alert.Status, alert.Target, null, outcome.Kind, null, null),
     };

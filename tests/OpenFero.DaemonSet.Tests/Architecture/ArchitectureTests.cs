@@ -30,6 +30,7 @@ public sealed class ArchitectureTests
         typeof(DaemonSetAnalyzer), typeof(HealthAnalysis), typeof(PlacementAnalysis), typeof(PodClassifier), typeof(VerdictRules),
         typeof(DaemonSetReport), typeof(ReportRendering),
         typeof(RemediationPlanner), typeof(RemediationPlan), typeof(PlanText), typeof(RemediationPolicy), typeof(RemediationRefusal), typeof(SpecObservation),
+        typeof(LadderRungs), typeof(StepBaseline), typeof(StepProgress), typeof(DeletionBudget),
         typeof(OperariusMatcher), typeof(DaemonSetTargetRules), typeof(LeaseDecision), typeof(FollowUpDecision), typeof(JobStates),
         typeof(AlertContextFactory), typeof(AlertContext),
         typeof(GoTemplate), typeof(TemplateData), typeof(ShellSplicing), typeof(JobTemplates), typeof(TemplateConditions),

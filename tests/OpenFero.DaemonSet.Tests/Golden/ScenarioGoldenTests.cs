@@ -34,6 +34,7 @@ public sealed class ScenarioGoldenTests
         { "on-delete", "kube-system", "kube-proxy" },
         { "insufficient-resources", "monitoring", "datadog-agent" },
         { "quota-exhausted", "logging", "promtail" },
+        { "restart-does-not-help", "logging", "fluent-bit" },
     };
 
     [Fact]

@@ -61,8 +61,8 @@ public sealed class JobContractTests
         await RemediationScenarioTests.RemediateAsync(cluster, "monitoring", "node-exporter");
 
         var events = RunnerEvents(cluster, "monitoring");
-        Assert.Equal(["RemediationPlanned", "StuckPodDeleted", "RolloutComplete", OutcomeEvent.RolledOut], events.Select(e => e.Reason));
-        Assert.Equal(["Analyze", "DeletePod", "WaitForRollout", "Remediate"], events.Select(e => e.Action));
+        Assert.Equal(["RemediationPlanned", "StuckPodDeleted", RemediationRunner.StepHelped, "RolloutComplete", OutcomeEvent.RolledOut], events.Select(e => e.Reason));
+        Assert.Equal(["Analyze", "DeletePod", "WaitForRollout", "WaitForRollout", "Remediate"], events.Select(e => e.Action));
         Assert.All(events, e =>
         {
             Assert.Equal(("apps/v1", "DaemonSet", "node-exporter", "monitoring", uid), (e.InvolvedObject.ApiVersion, e.InvolvedObject.Kind, e.InvolvedObject.Name, e.InvolvedObject.NamespaceProperty, e.InvolvedObject.Uid));

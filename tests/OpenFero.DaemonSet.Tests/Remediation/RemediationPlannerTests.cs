@@ -48,17 +48,17 @@ public sealed class RemediationPlannerTests
     [InlineData(VerdictCause.AutoscalerFalseAlarm, false, "", RemediationResult.Declined)]
     [InlineData(VerdictCause.Progressing, false, "WaitForRollout", RemediationResult.RolledOut)]
     [InlineData(VerdictCause.SpecNotObserved, false, "WaitForRollout", RemediationResult.RolledOut)]
-    [InlineData(VerdictCause.Stalled, false, "RolloutRestart WaitForRollout", RemediationResult.RolledOut)]
-    [InlineData(VerdictCause.OldPodsCannotRun, false, "DeletePods WaitForRollout", RemediationResult.RolledOut)]
+    [InlineData(VerdictCause.Stalled, false, "RolloutRestart WatchProgress WaitForRollout", RemediationResult.RolledOut)]
+    [InlineData(VerdictCause.OldPodsCannotRun, false, "DeletePods WatchProgress WaitForRollout", RemediationResult.RolledOut)]
     [InlineData(VerdictCause.NewRevisionFailing, false, "", RemediationResult.Declined)]
-    [InlineData(VerdictCause.NewRevisionFailing, true, "RolloutUndo WaitForRollout", RemediationResult.RolledOut)]
+    [InlineData(VerdictCause.NewRevisionFailing, true, "RolloutUndo WatchProgress WaitForRollout", RemediationResult.RolledOut)]
     [InlineData(VerdictCause.PodCreationRefused, false, "", RemediationResult.Declined)]
     [InlineData(VerdictCause.InsufficientResources, false, "", RemediationResult.Declined)]
     [InlineData(VerdictCause.HostPortConflict, false, "", RemediationResult.Declined)]
     [InlineData(VerdictCause.NodeNotReady, false, "", RemediationResult.Declined)]
     [InlineData(VerdictCause.Misscheduled, false, "", RemediationResult.Declined)]
     [InlineData(VerdictCause.OnDeleteWaiting, false, "", RemediationResult.Declined)]
-    [InlineData(VerdictCause.OnDeleteWaiting, true, "DeletePods WaitForRollout", RemediationResult.RolledOut)]
+    [InlineData(VerdictCause.OnDeleteWaiting, true, "DeletePods WatchProgress WaitForRollout", RemediationResult.RolledOut)]
     public void Each_cause_has_its_plan_and_the_result_it_ends_with_once_its_steps_are_done(VerdictCause cause, bool allowed, string steps, RemediationResult result)
     {
         var causes = cause is VerdictCause.UntoleratedTaint ? new[] { cause, VerdictCause.RolledOut } : [cause];
