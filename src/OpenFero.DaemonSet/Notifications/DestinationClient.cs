@@ -53,30 +53,3 @@ public abstract class DestinationClient(DestinationOptions destination, HttpClie
 
     protected static StringContent Json(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 }
-
-/// <summary>A webhook that takes one JSON message per transition: Slack's incoming webhook (Block Kit), a Teams workflow (Adaptive Card).</summary>
-public sealed class JsonWebhookClient(DestinationOptions destination, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline, Func<RemediationNotice, JsonObject> message)
-    : DestinationClient(destination, http, pipeline)
-{
-    public override async Task SendAsync(RemediationNotice notice, CancellationToken cancellationToken)
-    {
-        var body = message(notice);
-        using var _ = await PostAsync(DestinationUrl.Resolve(Destination), () => Json(body), cancellationToken);
-    }
-}
-
-/// <summary>CloudEvents 1.0 in structured JSON mode (<c>application/cloudevents+json</c>).</summary>
-public sealed class CloudEventsClient(DestinationOptions destination, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline)
-    : DestinationClient(destination, http, pipeline)
-{
-    public override async Task SendAsync(RemediationNotice notice, CancellationToken cancellationToken)
-    {
-        var (body, contentType) = RemediationCloudEvent.Encode(notice);
-        using var _ = await PostAsync(DestinationUrl.Resolve(Destination), () =>
-        {
-            var content = new ReadOnlyMemoryContent(body);
-            content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-            return content;
-        }, cancellationToken);
-    }
-}

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Configuration;
 using OpenFero.DaemonSet.Dispatch;
 
@@ -9,7 +10,7 @@ public static class NotificationsRegistration
     public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedSection<NotificationOptions>(NotificationOptions.Section);
-        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<NotificationOptions>, NotificationOptionsValidation>();
+        builder.Services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidation>();
         builder.Services.AddHttpClient(NotificationSender.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddSingleton<NotificationMetrics>();
         builder.Services.AddSingleton<NotificationSender>();
