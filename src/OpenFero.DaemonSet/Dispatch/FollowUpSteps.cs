@@ -6,7 +6,10 @@ namespace OpenFero.DaemonSet.Dispatch;
 /// <summary>What follows a remediation Job's creation, in the order it is done.</summary>
 public enum FollowUpStep
 {
-    /// <summary>The Operarius counts the execution (status Pending); a RemediationStarted Event on the DaemonSet.</summary>
+    /// <summary>
+    /// The Operarius counts the execution (status Pending); a RemediationStarted Event on the DaemonSet. Not while the
+    /// Job waits, suspended, for approval.
+    /// </summary>
     Started,
 
     /// <summary>The analysis' verdict on the Job (annotation) and on the DaemonSet (an Analyzed Event).</summary>
@@ -48,7 +51,9 @@ public static class FollowUpSteps
         }
 
         var facts = RemediationJobFacts.Of(job);
-        var due = new List<FollowUpStep> { FollowUpStep.Started };
+
+        // A Job waiting, suspended, for approval has not started: its start is recorded once a person approves it.
+        var due = job.Spec?.Suspend == true ? new List<FollowUpStep>() : [FollowUpStep.Started];
         if (facts.Target is not null)
         {
             due.Add(FollowUpStep.Analyzed);

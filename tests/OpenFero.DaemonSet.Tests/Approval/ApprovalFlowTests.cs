@@ -30,6 +30,7 @@ public sealed class ApprovalFlowTests
         var next = await ApprovalWorld.AlertAsync(server, Deliveries.RolloutStuckStartingAt("2026-11-22T23:38:45Z"));
         var announced = await Eventually.ReachesAsync(() => world.EventsAsync("monitoring", ApprovalGate.RequiredReason), e => e.Count > 0, "the ApprovalRequired Event on the DaemonSet");
         var podsWhileWaiting = await world.PodsOfAsync(job!);
+        var startedWhileWaiting = (await world.EventsAsync("monitoring", "RemediationStarted")).Count;
         await kubectl.OutputAsync("patch", "job", job!, "-n", "openfero", "--type", "merge", "-p", Unsuspend);
         var ended = await world.OutcomeAsync(job!);
 
@@ -40,6 +41,8 @@ public sealed class ApprovalFlowTests
         Assert.Equal(plan, waiting.Metadata.Annotations[ApprovalRequests.PlanAnnotation]);
         Assert.StartsWith("OldPodsCannotRun: delete node-exporter-", Signature(waiting), StringComparison.Ordinal);
         Assert.Equal(0, podsWhileWaiting);
+        Assert.Equal(0, startedWhileWaiting);
+        Assert.Single(await world.EventsAsync("monitoring", "RemediationStarted"));
         Assert.Matches($@"(?m)^{job}\s+Suspended\s", table);
         Assert.Equal("awaitingApproval", history["state"]!.GetValue<string>());
         Assert.Equal(("cooldown", job), (next.Outcome, next.Job));
