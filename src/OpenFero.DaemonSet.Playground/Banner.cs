@@ -23,6 +23,8 @@ public static class Banner
               kubectl describe daemonset {target.Name} -n {target.Namespace}
               curl -sS '{url}/api/daemonsets/{target.Namespace}/{target.Name}/analysis?format=text'
 
+            Watch it live in a browser: {url}/
+
             The runner may act in: {playground.RunnerNamespaces} (in a cluster: rbac/runner-namespaces.yaml).
             Ctrl+C stops it.
             """;
