@@ -115,6 +115,7 @@ public sealed partial class AlertRemediator(
         var cooldown = TimeSpan.FromSeconds(operarius.Spec.Deduplication?.Ttl ?? options.Value.CooldownSeconds);
         DaemonSetGuard.Take.Taken? taken = null;
         PlannedApproval? planned = null;
+        RemediationSlots.Claim.Claimed? slot = null;
         try
         {
             if (alert.Target is { } target)
@@ -145,7 +146,9 @@ public sealed partial class AlertRemediator(
                 taken = held;
             }
 
-            if (await slots.TryClaimAsync(ns, jobName, cancellationToken) is RemediationSlots.Claim.Full full)
+            var claim = RemediationSlots.TakesASlot(job) ? await slots.TryClaimAsync(ns, jobName, cancellationToken) : null;
+            slot = claim as RemediationSlots.Claim.Claimed;
+            if (claim is RemediationSlots.Claim.Full full)
             {
                 await ReleaseAsync(ns, taken, cancellationToken);
                 LogConcurrencyLimited(logger, jobName, options.Value.MaxConcurrent, string.Join(", ", full.Holders));
@@ -179,7 +182,13 @@ public sealed partial class AlertRemediator(
         }
         catch (HttpOperationException exists) when (exists.Response.StatusCode == HttpStatusCode.Conflict && !cancellationToken.IsCancellationRequested)
         {
-            return await ConflictAsync(operarius.Metadata.Name, alert, ns, jobName, cooldown, taken, cancellationToken);
+            var conflict = await ConflictAsync(operarius.Metadata.Name, alert, ns, jobName, cooldown, taken, cancellationToken);
+            if (conflict is not AlertOutcome.Deduplicated && slot is not null)
+            {
+                await slots.ReleaseAsync(ns, slot, cancellationToken);
+            }
+
+            return conflict;
         }
         catch (Exception error) when (KubernetesFailures.IsFailure(error) && !cancellationToken.IsCancellationRequested)
         {
@@ -188,6 +197,12 @@ public sealed partial class AlertRemediator(
                 // Kubernetes answered, so it can be asked whether the Job exists; a transport failure or timeout leaves the
                 // take to the start grace instead, as its create may still land.
                 await ReleaseUnlessCreatedAsync(ns, jobName, taken, cancellationToken);
+            }
+
+            if (error is HttpOperationException && slot is not null)
+            {
+                // The create was answered with an error: the slot goes back at once rather than after the start grace.
+                await slots.ReleaseAsync(ns, slot, cancellationToken);
             }
 
             metrics.KubernetesFailure(error.GetType().Name);

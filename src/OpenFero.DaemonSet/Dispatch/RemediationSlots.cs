@@ -28,6 +28,13 @@ public sealed class RemediationSlots(IKubernetes client, JobWatcher jobs, IOptio
         public sealed record Full(IReadOnlyList<string> Holders) : Claim;
     }
 
+    /// <summary>
+    /// Whether a Job takes a slot: an analysis-only run (<c>Runner__AnalyzeOnly=true</c> in its env) changes nothing
+    /// in the cluster, so the limit on remediations at once does not hold it back.
+    /// </summary>
+    public static bool TakesASlot(V1Job job) =>
+        job.Spec?.Template?.Spec?.Containers?.Any(c => c.Env?.Any(e => e.Name == "Runner__AnalyzeOnly" && string.Equals(e.Value, "true", StringComparison.OrdinalIgnoreCase)) == true) != true;
+
     public async Task<Claim> TryClaimAsync(string ns, string jobName, CancellationToken cancellationToken)
     {
         var holders = new List<string>();
@@ -82,6 +89,10 @@ public sealed class RemediationSlots(IKubernetes client, JobWatcher jobs, IOptio
         catch (HttpOperationException moved) when (moved.Response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
         {
             // Someone took or removed the slot since: it is no longer this claim's.
+        }
+        catch (Exception failure) when (KubernetesFailures.IsFailure(failure) && !cancellationToken.IsCancellationRequested)
+        {
+            // Not given back now: a slot whose Job does not exist is free again after the start grace (Remediation:StartGraceSeconds).
         }
     }
 

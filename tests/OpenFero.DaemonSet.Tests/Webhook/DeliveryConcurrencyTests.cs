@@ -15,7 +15,8 @@ public sealed class DeliveryConcurrencyTests
         PeakCountingRemediator? counting = null;
         await using var server = await ServerWithServices.StartAsync(
             host,
-            ["--Webhook:MaxConcurrentRemediationsPerDelivery", "4", "--Webhook:MaxConcurrentRemediations", "6", "--Webhook:AnswerTimeout", "00:00:30"],
+            // Many DaemonSets remediated at once: no remediation Job limit here (Remediation:MaxConcurrent).
+            ["--Webhook:MaxConcurrentRemediationsPerDelivery", "4", "--Webhook:MaxConcurrentRemediations", "6", "--Webhook:AnswerTimeout", "00:00:30", "--Remediation:MaxConcurrent", "100"],
             services => services.AddSingleton<IAlertRemediator>(p => counting = new PeakCountingRemediator(ActivatorUtilities.CreateInstance<AlertRemediator>(p))));
         host.Cluster.Faults.InjectRate(1.0, new Fault.Latency(TimeSpan.FromMilliseconds(100)), new FaultMatch("create", "jobs"));
 
@@ -32,7 +33,7 @@ public sealed class DeliveryConcurrencyTests
     {
         await using var host = await ServerHost.StartClusterAsync();
         await using var server = await ServerWithServices.StartAsync(
-            host, ["--Webhook:MaxConcurrentRemediationsPerDelivery", "2", "--Webhook:AnswerTimeout", "00:00:01.500"]);
+            host, ["--Webhook:MaxConcurrentRemediationsPerDelivery", "2", "--Webhook:AnswerTimeout", "00:00:01.500", "--Remediation:MaxConcurrent", "100"]);
         host.Cluster.Faults.InjectRate(1.0, new Fault.Latency(TimeSpan.FromMilliseconds(300)), new FaultMatch("create", "jobs"));
         var delivery = ManyAlerts.Delivery("slow", 20);
 
