@@ -146,7 +146,7 @@ public sealed partial class AlertRemediator(
                 taken = held;
             }
 
-            var claim = RemediationSlots.TakesASlot(job) ? await slots.TryClaimAsync(ns, jobName, cancellationToken) : null;
+            var claim = alert.Target is not null && RemediationSlots.TakesASlot(job) ? await slots.TryClaimAsync(ns, jobName, cancellationToken) : null;
             slot = claim as RemediationSlots.Claim.Claimed;
             if (claim is RemediationSlots.Claim.Full full)
             {

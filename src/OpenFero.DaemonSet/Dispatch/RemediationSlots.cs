@@ -30,7 +30,8 @@ public sealed class RemediationSlots(IKubernetes client, JobWatcher jobs, IOptio
 
     /// <summary>
     /// Whether a Job takes a slot: an analysis-only run (<c>Runner__AnalyzeOnly=true</c> in its env) changes nothing
-    /// in the cluster, so the limit on remediations at once does not hold it back.
+    /// in the cluster, so the limit on remediations at once does not hold it back. Only a Job for an alert that names a
+    /// DaemonSet is asked (the caller checks): an Operarius for any other alert is not a DaemonSet remediation.
     /// </summary>
     public static bool TakesASlot(V1Job job) =>
         job.Spec?.Template?.Spec?.Containers?.Any(c => c.Env?.Any(e => e.Name == "Runner__AnalyzeOnly" && string.Equals(e.Value, "true", StringComparison.OrdinalIgnoreCase)) == true) != true;

@@ -18,10 +18,10 @@ public static class RemediationStreamApi
 {
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
-    public static IEndpointRouteBuilder MapRemediationStream(this IEndpointRouteBuilder routes, RemediationFeed feed)
+    public static IEndpointRouteBuilder MapRemediationStream(this IEndpointRouteBuilder routes, Lazy<RemediationFeed> feed)
     {
         routes.MapGet("/api/remediations/stream", ([FromHeader(Name = "Last-Event-ID")] string? lastEventId, IOptions<JsonOptions> json, TimeProvider time, CancellationToken cancellationToken) =>
-                Stream(feed, lastEventId, json.Value.SerializerOptions, time, cancellationToken))
+                Stream(feed.Value, lastEventId, json.Value.SerializerOptions, time, cancellationToken))
             .WithName("StreamRemediations")
             .WithSummary("Remediation records as Server-Sent Events: the current set (or what changed since Last-Event-ID), then every change")
             .Produces(200, contentType: "text/event-stream");

@@ -16,7 +16,10 @@ public static class WebPages
 
     public static IEndpointRouteBuilder MapWeb(this IEndpointRouteBuilder routes)
     {
-        var feed = RemediationFeed.Following(routes.ServiceProvider.GetRequiredService<JobWatcher>());
+        // Followed from the first stream asked for: resolving the Job cache here would build the Kubernetes client while
+        // the app is built, before a bad kubeconfig can be reported as the one-line error it is.
+        var services = routes.ServiceProvider;
+        var feed = new Lazy<RemediationFeed>(() => RemediationFeed.Following(services.GetRequiredService<JobWatcher>()));
         routes.MapNodeMap();
         routes.MapRemediationStream(feed);
         routes.MapJobLog();

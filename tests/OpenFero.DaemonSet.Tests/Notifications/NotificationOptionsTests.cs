@@ -57,7 +57,7 @@ public sealed class NotificationOptionsTests
         Assert.Equal(
         [
             "Notifications:Destinations:0:MinSeverity: 'page' is not one of none, info, warning, critical",
-            "Notifications:Destinations:0:Outcomes:1: 'fixed' is not one of rolledOut, declined, dryRun, notRolledOut, error, analyzed, unknown",
+            "Notifications:Destinations:0:Outcomes:1: 'fixed' is not one of rolledOut, declined, dryRun, notRolledOut, error, analyzed, held, situationChanged, expired, unknown",
         ], failures);
     }
 

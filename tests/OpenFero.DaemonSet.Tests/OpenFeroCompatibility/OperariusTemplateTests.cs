@@ -21,6 +21,9 @@ public sealed class OperariusTemplateTests
     private const string Name = "daemonset-rollout-restart";
     private const string GroupKey = "{}/{}:{alertname=\"KubeDaemonSetRolloutStuck\"}";
 
+    /// <summary>The alerts of a group for two DaemonSets each get their Job at once: these tests are about templates, not the cap.</summary>
+    private static readonly string[] ManyAtOnce = ["--Remediation:MaxConcurrent", "4"];
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -28,7 +31,7 @@ public sealed class OperariusTemplateTests
     {
         await using var host = await ServerHost.StartClusterAsync();
         await ApplyAsync(host, OpenFeroOperarius());
-        var server = await host.StartServerAsync();
+        var server = await host.StartServerAsync(ManyAtOnce);
 
         var answer = await server.PostJsonAsync(Group());
         var outcomes = (await answer.JsonAsync())["alerts"]!.AsArray().Select(a => a!["outcome"]!.GetValue<string>());
@@ -70,7 +73,7 @@ public sealed class OperariusTemplateTests
     {
         await using var host = await ServerHost.StartClusterAsync();
         await ApplyAsync(host, OpenFeroOperarius());
-        var server = await host.StartServerAsync();
+        var server = await host.StartServerAsync(ManyAtOnce);
 
         var answer = await server.PostJsonAsync(Group(("severity", "{{ .Status }}")));
 
@@ -87,7 +90,7 @@ public sealed class OperariusTemplateTests
         var broken = OpenFeroOperarius();
         Container(broken).Args[2] = "daemonset/{{ .Alert.Labels.daemonset ";
         await ApplyAsync(host, broken);
-        var server = await host.StartServerAsync();
+        var server = await host.StartServerAsync(ManyAtOnce);
 
         var invalid = await ConditionAsync(host, "TemplatesValid", c => c.Status == "False");
         var answer = await server.PostJsonAsync(Group());
@@ -148,7 +151,7 @@ public sealed class OperariusTemplateTests
         Container(operarius).Command = ["/bin/sh", "-c"];
         Container(operarius).Args = ["kubectl rollout restart daemonset/{{ .Alert.Labels.daemonset }} -n {{ .Alert.Labels.namespace }}"];
         await ApplyAsync(host, operarius);
-        var server = await host.StartServerAsync();
+        var server = await host.StartServerAsync(ManyAtOnce);
 
         var splicing = await ConditionAsync(host, "ShellSplicing", c => c.Status == "True");
         var answer = await server.PostJsonAsync(Group());
