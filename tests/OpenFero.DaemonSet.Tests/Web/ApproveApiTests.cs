@@ -57,6 +57,22 @@ public sealed class ApproveApiTests
         Assert.True((await world.JobAsync(job!)).Spec.Suspend);
     }
 
+    [Fact]
+    public async Task The_openapi_document_lists_each_answer_of_the_approval()
+    {
+        var world = await ApprovalWorld.StartAsync("healthy");
+        await using var host = world.Host;
+        var server = await host.StartServerAsync();
+
+        var document = JsonNode.Parse(await server.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), Cancel))!;
+
+        var responses = document["paths"]?["/api/remediations/{job}/approve"]?["post"]?["responses"]?.AsObject();
+        Assert.NotNull(responses);
+        Assert.Equal(["200", "400", "404", "409", "503"], responses.Select(r => r.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("#/components/schemas/RemediationRecord", responses["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.All(["400", "404", "409", "503"], code => Assert.NotNull(responses[code]!["content"]!["application/problem+json"]));
+    }
+
     private static Task<HttpResponseMessage> ApproveAsync(HttpClient server, string job)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/remediations/{job}/approve", UriKind.Relative));

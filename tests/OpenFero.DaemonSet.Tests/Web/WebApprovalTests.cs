@@ -1,11 +1,15 @@
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OpenFero.DaemonSet.Tests.Approval;
+using OpenFero.DaemonSet.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace OpenFero.DaemonSet.Tests.Web;
 
-/// <summary>The Now page's approval in a real browser: a Job waiting with its plan, approved with a click, followed live.</summary>
+/// <summary>
+/// The Now page's approval in a real browser: a Job waiting with its plan, approved with a click, followed live. With
+/// UPDATE_SCREENSHOTS=1 it photographs the waiting Job for docs/web-approval.png.
+/// </summary>
 public sealed class WebApprovalTests
 {
     [Fact]
@@ -29,6 +33,11 @@ public sealed class WebApprovalTests
         await Expect(waiting).ToContainTextAsync($"kubectl delete job {job} -n openfero");
         var axe = await now.RunAxe();
         Assert.True(axe.Violations.Length == 0, string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+
+        if (Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1")
+        {
+            await now.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryRoot.Path, "docs", "web-approval.png"), FullPage = true });
+        }
 
         await waiting.GetByRole(AriaRole.Button, new() { Name = $"Approve {job}" }).ClickAsync();
 

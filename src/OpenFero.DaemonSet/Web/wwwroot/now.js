@@ -62,8 +62,9 @@ function render() {
 
 async function renderCooldowns() {
   try {
-    // A DaemonSet whose remediation still runs is under Running; its cooldown shows once it ended.
-    const cooldowns = (await getJson("/api/remediations/cooldowns")).filter((c) => !latest.some((r) => r.job === c.job && isRunning(r)));
+    // A DaemonSet whose remediation waits or still runs is listed there; its cooldown shows once it ended.
+    const cooldowns = (await getJson("/api/remediations/cooldowns"))
+      .filter((c) => !latest.some((r) => r.job === c.job && (isRunning(r) || r.state === "awaitingApproval")));
     const now = Date.now();
     waiting.replaceChildren(cooldowns.length === 0
       ? h("p", { class: "quiet" }, "No DaemonSet is waiting out a cooldown.")
