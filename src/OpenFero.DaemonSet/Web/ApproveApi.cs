@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Approval;
+using OpenFero.DaemonSet.Dispatch;
 using OpenFero.DaemonSet.History;
 using OpenFero.DaemonSet.Kubernetes;
 
