@@ -12,6 +12,7 @@ namespace OpenFero.DaemonSet.History;
 /// <summary>
 /// One remediation as the cluster records it: its Job, the alert it answered, and once it ended, its outcome
 /// (rolledOut, declined, dryRun, notRolledOut, error, analyzed, held, situationChanged, expired; null while it runs or when the Job gave none) and the run's summary.
+/// A Job that waits for approval carries its <paramref name="Plan"/> and, when the approval timeout is known, when it <paramref name="Expires"/>.
 /// </summary>
 public sealed record RemediationRecord(
     string Job,
@@ -25,7 +26,9 @@ public sealed record RemediationRecord(
     DateTime? Completed,
     string? Verdict,
     string? Outcome,
-    string? OutcomeMessage);
+    string? OutcomeMessage,
+    string? Plan = null,
+    DateTimeOffset? Expires = null);
 
 /// <summary>
 /// <c>GET /api/remediations</c>: the history, read from the cluster's Jobs so any replica answers the same. A Job that
@@ -41,7 +44,7 @@ public static class RemediationsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<RemediationRecord>>, ProblemHttpResult>> ListAsync(
-        IKubernetes client, IOptions<RemediationJobOptions> options, string? daemonset, CancellationToken cancellationToken)
+        IKubernetes client, IOptions<RemediationJobOptions> options, IOptions<ApprovalOptions> approval, string? daemonset, CancellationToken cancellationToken)
     {
         var selector = JobLabels.ManagedSelector;
         if (daemonset is not null)
@@ -61,7 +64,7 @@ public static class RemediationsApi
             records = await KubernetesPaging.ItemsAsync(
                     next => client.BatchV1.ListNamespacedJobAsync(options.Value.OperariusNamespace, labelSelector: selector, limit: KubernetesPaging.PageSize, continueParameter: next, cancellationToken: cancellationToken),
                     l => l.Items)
-                .Select(Record).ToListAsync(cancellationToken);
+                .Select(job => Record(job, approval.Value.ApprovalTimeout)).ToListAsync(cancellationToken);
             var jobs = records.Select(r => r.Job).ToHashSet(StringComparer.Ordinal);
             records.AddRange((await client.CoreV1.ListNamespacedEventAsync(options.Value.OperariusNamespace, labelSelector: selector,
                     fieldSelector: $"reason={OutcomeEvent.ApprovalExpired}", cancellationToken: cancellationToken)).Items
@@ -116,8 +119,11 @@ public static class RemediationsApi
     private static string? TargetOf(IReadOnlyDictionary<string, string> labels) =>
         labels.TryGetValue(JobLabels.DaemonSetNamespace, out var ns) && labels.TryGetValue(JobLabels.DaemonSet, out var ds) ? $"{ns}/{ds}" : null;
 
-    internal static RemediationRecord Record(V1Job job)
+    /// <summary>The record of <paramref name="job"/>; with <paramref name="approvalTimeout"/>, a waiting Job's expiry too.</summary>
+    internal static RemediationRecord Record(V1Job job, TimeSpan? approvalTimeout = null)
     {
+        var state = State(job);
+        var waiting = state == "awaitingApproval";
         var outcome = JobOutcome.Recorded(job);
         var labels = Labels(job);
         var target = TargetOf(labels);
@@ -127,12 +133,14 @@ public static class RemediationsApi
             labels.GetValueOrDefault(JobLabels.Alert),
             labels.GetValueOrDefault(JobLabels.Fingerprint),
             target,
-            State(job),
+            state,
             job.Metadata.CreationTimestamp,
             job.Status?.StartTime,
             job.Status?.CompletionTime,
             job.Metadata.Annotations is { } annotations && annotations.TryGetValue(JobLabels.VerdictAnnotation, out var verdict) ? verdict : null,
             outcome.Result?.WireName(),
-            outcome.Message);
+            outcome.Message,
+            waiting ? ApprovalRequests.Plan(job) : null,
+            waiting && approvalTimeout is { } timeout ? ApprovalRequests.ExpiresAt(job, timeout) : null);
     }
 }

@@ -17,14 +17,14 @@ public sealed class RemediationFeed
     private long sequence;
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>A feed of the Job cache's remediation Jobs: every Job it holds now, then each one it sees change.</summary>
-    public static RemediationFeed Following(JobWatcher jobs)
+    /// <summary>A feed of the Job cache's remediation Jobs: every Job it holds now, then each one it sees change; waiting Jobs expire after <paramref name="approvalTimeout"/>.</summary>
+    public static RemediationFeed Following(JobWatcher jobs, TimeSpan approvalTimeout)
     {
         var feed = new RemediationFeed();
-        jobs.Changed += job => feed.Note(RemediationsApi.Record(job));
+        jobs.Changed += job => feed.Note(RemediationsApi.Record(job, approvalTimeout));
         foreach (var job in jobs.Jobs)
         {
-            feed.Note(RemediationsApi.Record(job));
+            feed.Note(RemediationsApi.Record(job, approvalTimeout));
         }
 
         return feed;

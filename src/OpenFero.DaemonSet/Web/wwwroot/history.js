@@ -34,6 +34,7 @@ function detailsRow(record, id) {
         h("dt", {}, "Alert"), h("dd", {}, `${record.alert ?? "-"} (fingerprint ${record.fingerprint ?? "-"}, Operarius ${record.operarius ?? "-"})`),
         h("dt", {}, "Verdict"), h("dd", {}, record.verdict ?? "-"),
         h("dt", {}, "Outcome"), h("dd", {}, record.outcomeMessage ?? outcomeOf(record)),
+        record.plan ? [h("dt", {}, "Plan waiting for approval"), h("dd", {}, record.plan)] : null,
         h("dt", {}, "Plan and steps"), h("dd", {}, log)),
       h("p", {}, h("a", { href: `/api/remediations/${encodeURIComponent(record.job)}/log` }, `Log of job ${record.job} as text`))));
   row.load = async () => {

@@ -1,6 +1,9 @@
-// Now: the remediations running (with their DaemonSet's rollout, live), those waiting out a cooldown, the latest finished.
+// Now: the remediations waiting for approval, those running (with their DaemonSet's rollout, live), those waiting out a cooldown, the latest finished.
 import { h, age, human, getJson, daemonSetLink, table, progressBar, describeStep, showError, outcomeOf, duration, followRemediations } from "./common.js";
+import { renderApprovals } from "./approvals.js";
 
+const approvals = document.getElementById("approvals");
+const approvalStatus = document.getElementById("approval-status");
 const running = document.getElementById("running");
 const waiting = document.getElementById("waiting");
 const recent = document.getElementById("recent");
@@ -46,7 +49,8 @@ function render() {
           h("td", {}, r.job, h("span", { class: "sub" }, r.alert ?? "-")), h("td", {}, daemonSetLink(r.target)),
           h("td", {}, h("span", { class: `state ${r.state}` }, r.state)), h("td", {}, age(r.created, now)),
           ...rolloutCells(r.target)))));
-  const finished = latest.filter((r) => !isRunning(r)).slice(0, 5);
+  renderApprovals(approvals, approvalStatus, latest, now);
+  const finished = latest.filter((r) => !isRunning(r) && r.state !== "awaitingApproval").slice(0, 5);
   recent.replaceChildren(finished.length === 0
     ? h("p", { class: "quiet" }, "No remediation has finished yet.")
     : table("Remediations just finished", ["JOB", "DAEMONSET", "OUTCOME", "VERDICT", "AGE", "DURATION"], finished.map((r) =>
@@ -58,8 +62,9 @@ function render() {
 
 async function renderCooldowns() {
   try {
-    // A DaemonSet whose remediation still runs is under Running; its cooldown shows once it ended.
-    const cooldowns = (await getJson("/api/remediations/cooldowns")).filter((c) => !latest.some((r) => r.job === c.job && isRunning(r)));
+    // A DaemonSet whose remediation waits or still runs is listed there; its cooldown shows once it ended.
+    const cooldowns = (await getJson("/api/remediations/cooldowns"))
+      .filter((c) => !latest.some((r) => r.job === c.job && (isRunning(r) || r.state === "awaitingApproval")));
     const now = Date.now();
     waiting.replaceChildren(cooldowns.length === 0
       ? h("p", { class: "quiet" }, "No DaemonSet is waiting out a cooldown.")

@@ -1,0 +1,50 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using OpenFero.DaemonSet.Tests.Approval;
+using OpenFero.DaemonSet.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpenFero.DaemonSet.Tests.Web;
+
+/// <summary>
+/// The Now page's approval in a real browser: a Job waiting with its plan, approved with a click, followed live. With
+/// UPDATE_SCREENSHOTS=1 it photographs the waiting Job for docs/web-approval.png.
+/// </summary>
+public sealed class WebApprovalTests
+{
+    [Fact]
+    public async Task A_waiting_remediation_shows_its_plan_on_the_now_page_and_runs_live_once_approved_there()
+    {
+        await using var chromium = await Chromium.LaunchAsync();
+        var world = await ApprovalWorld.StartAsync();
+        await using var host = world.Host;
+        var server = await host.StartServerAsync("--Remediation:Approval", "Required");
+        var now = await chromium.OpenAsync(server, "/");
+        await Expect(now.Locator("#live")).ToHaveTextAsync("live");
+        await Expect(now.Locator("#approvals")).ToContainTextAsync("No remediation waits for approval.");
+        await now.EvaluateAsync("window.sameDocument = true");
+
+        var (_, job, plan) = await ApprovalWorld.AlertAsync(server);
+
+        var waiting = now.Locator($"#approvals tr[data-job='{job}']");
+        await Expect(waiting).ToContainTextAsync("monitoring/node-exporter");
+        await Expect(waiting).ToContainTextAsync("KubeDaemonSetRolloutStuck");
+        await Expect(waiting.Locator("td.plan")).ToHaveTextAsync(plan!);
+        await Expect(waiting).ToContainTextAsync($"kubectl delete job {job} -n openfero");
+        var axe = await now.RunAxe();
+        Assert.True(axe.Violations.Length == 0, string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+
+        if (Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1")
+        {
+            await now.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryRoot.Path, "docs", "web-approval.png"), FullPage = true });
+        }
+
+        await waiting.GetByRole(AriaRole.Button, new() { Name = $"Approve {job}" }).ClickAsync();
+
+        await Expect(now.Locator("#approval-status")).ToContainTextAsync($"{job} approved");
+        await Expect(waiting).ToHaveCountAsync(0);
+        await Expect(now.Locator($"#recent tr[data-job='{job}']")).ToContainTextAsync("rolledOut", new() { Timeout = 120_000 });
+        Assert.True(await now.EvaluateAsync<bool>("window.sameDocument === true"));
+        Assert.Equal("rolledOut", await world.OutcomeAsync(job!));
+    }
+}
