@@ -50,24 +50,34 @@ public static class DaemonSetAnalysisApi
             return TypedResults.Problem("format must be json or text", statusCode: 400);
         }
 
-        DaemonSetSnapshot? snapshot;
-        try
-        {
-            snapshot = await reader.ReadAsync(new DaemonSetTarget(@namespace, name), null, cancellationToken);
-        }
-        catch (Exception error) when (KubernetesFailures.IsFailure(error))
-        {
-            return TypedResults.Problem($"Kubernetes could not be reached or refused: {error.Message}", statusCode: 503, title: "Kubernetes unavailable");
-        }
-
+        var (snapshot, problem) = await ReadAsync(reader, @namespace, name, cancellationToken);
         if (snapshot is null)
         {
-            return TypedResults.Problem($"daemonset {@namespace}/{name} not found", statusCode: 404, title: "DaemonSet not found");
+            return problem!;
         }
 
         var report = DaemonSetAnalyzer.Analyze(snapshot, options.Value, time.GetUtcNow());
         return format == "text"
             ? TypedResults.Text(ReportRendering.ToText(report), "text/plain; charset=utf-8")
             : TypedResults.Text(ReportRendering.ToJson(report), "application/json");
+    }
+
+    /// <summary>
+    /// The DaemonSet's snapshot for an API answer, or the problem to answer instead: 503 when Kubernetes fails, 404
+    /// when the DaemonSet is not there. Shared by the endpoints that analyse one DaemonSet.
+    /// </summary>
+    public static async Task<(DaemonSetSnapshot? Snapshot, ProblemHttpResult? Problem)> ReadAsync(
+        DaemonSetSnapshotReader reader, string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadAsync(new DaemonSetTarget(@namespace, name), null, cancellationToken) is { } snapshot
+                ? (snapshot, null)
+                : (null, TypedResults.Problem($"daemonset {@namespace}/{name} not found", statusCode: 404, title: "DaemonSet not found"));
+        }
+        catch (Exception error) when (KubernetesFailures.IsFailure(error))
+        {
+            return (null, TypedResults.Problem($"Kubernetes could not be reached or refused: {error.Message}", statusCode: 503, title: "Kubernetes unavailable"));
+        }
     }
 }

@@ -2,8 +2,6 @@ using System.Text.Json;
 using k8s;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenFero.DaemonSet.Analysis;
-using OpenFero.DaemonSet.Kubernetes;
-using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Web;
 
@@ -26,19 +24,10 @@ public static class NodeMapApi
     {
         // The same reader and analysis as the analysis API, with the switches the map needs and no metrics read.
         var reader = new DaemonSetSnapshotReader(client, Microsoft.Extensions.Options.Options.Create(NodeMap.Options));
-        DaemonSetSnapshot? snapshot;
-        try
-        {
-            snapshot = await reader.ReadAsync(new DaemonSetTarget(@namespace, name), null, cancellationToken);
-        }
-        catch (Exception error) when (KubernetesFailures.IsFailure(error))
-        {
-            return TypedResults.Problem($"Kubernetes could not be reached or refused: {error.Message}", statusCode: 503, title: "Kubernetes unavailable");
-        }
-
+        var (snapshot, problem) = await DaemonSetAnalysisApi.ReadAsync(reader, @namespace, name, cancellationToken);
         if (snapshot is null)
         {
-            return TypedResults.Problem($"daemonset {@namespace}/{name} not found", statusCode: 404, title: "DaemonSet not found");
+            return problem!;
         }
 
         var report = DaemonSetAnalyzer.Analyze(snapshot, NodeMap.Options, time.GetUtcNow());
