@@ -10,6 +10,8 @@ var benchmarks = new Dictionary<string, Func<CancellationToken, Task>>(StringCom
     ["body-memory"] = _ => BodyMemoryBenchmark.RunAsync(Directory.GetCurrentDirectory()),
     ["large-delivery"] = _ => LargeDeliveryBenchmark.RunAsync(),
     ["rollout-monitor"] = _ => RolloutMonitorBenchmark.RunAsync(),
+    ["notifications"] = _ => NotificationsBenchmark.RunAsync(),
+    ["web-feed"] = _ => WebFeedBenchmark.RunAsync(),
 };
 
 if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var benchmark))
