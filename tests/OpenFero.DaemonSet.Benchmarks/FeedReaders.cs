@@ -23,8 +23,6 @@ internal sealed class FeedReaders : IAsyncDisposable
         readers = [.. Enumerable.Range(0, count).Select(reader => Task.Run(() => ReadAsync(feed, reader, after)))];
     }
 
-    public int Count => readers.Length;
-
     /// <summary>Completes when each reader has read the next change (at once without readers).</summary>
     public Task Expect()
     {
