@@ -11,8 +11,11 @@ namespace OpenFero.DaemonSet.Notifications;
 /// </summary>
 public abstract class DestinationClient(DestinationOptions destination, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline)
 {
-    /// <summary>Whether one message per remediation is updated as it goes (then it also hears of the verdict).</summary>
-    public virtual bool Updates => false;
+    /// <summary>
+    /// Which transitions the destination hears of: a webhook that can only post takes a start and an end; one that
+    /// updates its message, or takes an event per transition, also hears of the verdict and each step.
+    /// </summary>
+    public virtual bool Hears(NoticeEvent @event) => @event is NoticeEvent.Started or NoticeEvent.Ended;
 
     protected DestinationOptions Destination { get; } = destination;
 

@@ -15,7 +15,15 @@ public static class NotificationsRegistration
         builder.Services.AddSingleton<NotificationMetrics>();
         builder.Services.AddSingleton<NotificationSender>();
         builder.Services.AddHostedService(p => p.GetRequiredService<NotificationSender>());
-        builder.Services.AddSingleton<IRemediationObserver, RemediationNotifier>();
+        builder.Services.AddSingleton<RemediationNotifier>();
+        builder.Services.AddSingleton<IRemediationObserver>(p => p.GetRequiredService<RemediationNotifier>());
+        return builder;
+    }
+
+    /// <summary>Each step a runner takes told to the destinations that hear of steps, from the runners' Events (needs the Kubernetes client).</summary>
+    public static IHostApplicationBuilder AddRemediationStepFollower(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<RemediationStepFollower>();
         return builder;
     }
 }

@@ -5,8 +5,8 @@ using Polly;
 namespace OpenFero.DaemonSet.Notifications;
 
 /// <summary>
-/// Slack's Web API with a bot token: a remediation's start is posted (<c>chat.postMessage</c>) and its verdict and end
-/// update that message (<c>chat.update</c>). The message is remembered by the replica that posted it; an end
+/// Slack's Web API with a bot token: a remediation's start is posted (<c>chat.postMessage</c>) and its verdict, each
+/// step and its end update that message (<c>chat.update</c>). The message is remembered by the replica that posted it; an end
 /// recorded by another replica, or after a restart, is posted as a message of its own.
 /// </summary>
 public sealed class SlackBotClient(DestinationOptions destination, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline)
@@ -14,7 +14,7 @@ public sealed class SlackBotClient(DestinationOptions destination, HttpClient ht
 {
     private readonly ConcurrentDictionary<string, PostedMessage> posted = new(StringComparer.Ordinal);
 
-    public override bool Updates => true;
+    public override bool Hears(NoticeEvent @event) => true;
 
     public override async Task SendAsync(RemediationNotice notice, CancellationToken cancellationToken)
     {
@@ -26,9 +26,9 @@ public sealed class SlackBotClient(DestinationOptions destination, HttpClient ht
             message["ts"] = earlier.Ts;
             await CallAsync("chat.update", message, cancellationToken);
         }
-        else if (notice.Event == NoticeEvent.Analyzed)
+        else if (notice.Event is NoticeEvent.Analyzed or NoticeEvent.Step)
         {
-            // Not this replica's message: the verdict waits for the end, which says it too.
+            // Not this replica's message (or its start was not taken): the end says the verdict and the steps too.
             return;
         }
         else
