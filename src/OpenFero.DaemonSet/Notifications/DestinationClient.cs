@@ -19,9 +19,10 @@ public abstract class DestinationClient(DestinationOptions destination, HttpClie
 
     protected DestinationOptions Destination { get; } = destination;
 
-    public static DestinationClient Create(DestinationOptions destination, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline) => destination switch
+    /// <summary>The client of destination number <paramref name="index"/> (<c>Notifications:Destinations:N</c>).</summary>
+    public static DestinationClient Create(DestinationOptions destination, int index, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline, IPostedMessageStore? messages) => destination switch
     {
-        { Type: DestinationType.Slack, Token: { Length: > 0 } } => new SlackBotClient(destination, http, pipeline),
+        { Type: DestinationType.Slack, Token: { Length: > 0 } } => new SlackBotClient(destination, index, http, pipeline, messages),
         { Type: DestinationType.Slack } => new JsonWebhookClient(destination, http, pipeline, SlackMessage.Build),
         { Type: DestinationType.Teams } => new JsonWebhookClient(destination, http, pipeline, TeamsMessage.Build),
         { Type: DestinationType.CloudEvents } => new CloudEventsClient(destination, http, pipeline),

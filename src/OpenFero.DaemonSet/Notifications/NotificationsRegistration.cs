@@ -20,9 +20,13 @@ public static class NotificationsRegistration
         return builder;
     }
 
-    /// <summary>Each step a runner takes told to the destinations that hear of steps, from the runners' Events (needs the Kubernetes client).</summary>
-    public static IHostApplicationBuilder AddRemediationStepFollower(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// What the notifications do with the cluster (needs the Kubernetes client): each step a runner takes told to the
+    /// destinations that hear of steps, from the runners' Events; a Slack bot's messages remembered on their Jobs.
+    /// </summary>
+    public static IHostApplicationBuilder AddClusterNotifications(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<IPostedMessageStore, JobAnnotationMessageStore>();
         builder.Services.AddHostedService<RemediationStepFollower>();
         return builder;
     }

@@ -28,7 +28,8 @@ public sealed record RemediationNotice(
     string? Summary,
     DateTimeOffset At,
     TimeSpan? Took = null,
-    IReadOnlyList<string>? Steps = null)
+    IReadOnlyList<string>? Steps = null,
+    IReadOnlyDictionary<string, string>? PostedMessages = null)
 {
     public IReadOnlyList<string> NextCommands => NextCommandRules.For(this);
 
