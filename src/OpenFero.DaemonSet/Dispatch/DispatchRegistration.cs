@@ -25,6 +25,7 @@ public static class DispatchRegistration
         builder.Services.AddSingleton<JobFollowUpReconciler>();
         builder.Services.AddSingleton<JobOutcomeReader>();
         builder.Services.AddSingleton<ApprovalExpiry>();
+        builder.Services.AddSingleton<DeletedJobs>();
         builder.Services.AddSingleton<JobApproval>();
         builder.Services.AddHostedService<JobFollowUps>();
         builder.Services.AddSingleton<DaemonSetGuard>();

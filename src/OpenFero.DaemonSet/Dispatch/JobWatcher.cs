@@ -28,10 +28,14 @@ public sealed class JobWatcher : BackgroundService
             time,
             logger);
         cache.Changed += (_, current) => Changed?.Invoke(current);
+        cache.Removed += last => Removed?.Invoke(last);
     }
 
     /// <summary>A Job was listed, added or changed (this version); raised on the watch's thread, so handlers only take note.</summary>
     public event Action<V1Job>? Changed;
+
+    /// <summary>A Job was deleted, or is gone from a new list (its last version); raised on the watch's thread, so handlers only take note.</summary>
+    public event Action<V1Job>? Removed;
 
     public bool IsReady => cache.Synced;
 

@@ -97,6 +97,22 @@ public sealed class RemediationSlots(IKubernetes client, JobWatcher jobs, IOptio
         }
     }
 
+    /// <summary>
+    /// Frees the slot <paramref name="jobName"/> holds, once its Job is known to be gone (deleted before it ran): without
+    /// this its slot would count as a Job being created until the start grace ends. Nothing when it holds none.
+    /// </summary>
+    public async Task ReleaseHeldByAsync(string ns, string jobName, CancellationToken cancellationToken)
+    {
+        for (var slot = 0; slot < options.Value.MaxConcurrent; slot++)
+        {
+            var lease = await ReadOrNull.ReadAsync(() => client.CoordinationV1.ReadNamespacedLeaseAsync($"{SlotPrefix}{slot}", ns, cancellationToken: cancellationToken));
+            if (lease?.Spec?.HolderIdentity == jobName)
+            {
+                await ReleaseAsync(ns, new Claim.Claimed(lease), cancellationToken);
+            }
+        }
+    }
+
     /// <summary>The Job holding the slot while it runs, or may be being created; null when the slot is free.</summary>
     private string? Busy(V1Lease lease, DateTimeOffset now)
     {

@@ -40,16 +40,19 @@ public sealed class DaemonSetEvents(IKubernetes client, TimeProvider time)
     /// <summary>
     /// An Event on another object of the server's (a Job) under the name and labels of <paramref name="metadata"/>: a
     /// second record is a 409 and ignored, and the labels let the Event be listed like the object it speaks of.
+    /// Answers whether this call recorded it (false: it was recorded already, by this replica or another).
     /// </summary>
-    public async Task RecordOnceAsync(V1ObjectReference involved, V1ObjectMeta metadata, DaemonSetEvent @event, CancellationToken cancellationToken)
+    public async Task<bool> RecordOnceAsync(V1ObjectReference involved, V1ObjectMeta metadata, DaemonSetEvent @event, CancellationToken cancellationToken)
     {
         try
         {
             await client.CoreV1.CreateNamespacedEventAsync(Build(involved, metadata, @event), involved.NamespaceProperty, cancellationToken: cancellationToken);
+            return true;
         }
         catch (HttpOperationException exists) when (exists.Response.StatusCode == HttpStatusCode.Conflict)
         {
             // Recorded already.
+            return false;
         }
     }
 

@@ -28,12 +28,15 @@ public sealed record RemediationRecord(
     string? Outcome,
     string? OutcomeMessage,
     string? Plan = null,
-    DateTimeOffset? Expires = null);
+    DateTimeOffset? Expires = null,
+    string? JobNamespace = null);
 
 /// <summary>
 /// <c>GET /api/remediations</c>: the history, read from the cluster's Jobs so any replica answers the same. A Job that
-/// waits for approval is <c>awaitingApproval</c>; a Job deleted because nobody approved it is read back from its
-/// <c>ApprovalExpired</c> Event, which carries the Job's labels and outcome (for as long as the cluster keeps Events).
+/// waits for approval is <c>awaitingApproval</c>; a Job deleted before it ended is read back from the Event that
+/// recorded its outcome, which carries the Job's labels and outcome (for as long as the cluster keeps Events):
+/// <c>expired</c> (nobody approved it, <c>ApprovalExpired</c>), <c>declined</c> (a person deleted it unapproved,
+/// <c>ApprovalDeclined</c>), <c>deleted</c> (deleted while it ran, <c>RemediationJobDeleted</c>).
 /// </summary>
 public static class RemediationsApi
 {
@@ -67,9 +70,9 @@ public static class RemediationsApi
                 .Select(job => Record(job, approval.Value.ApprovalTimeout)).ToListAsync(cancellationToken);
             var jobs = records.Select(r => r.Job).ToHashSet(StringComparer.Ordinal);
             records.AddRange((await client.CoreV1.ListNamespacedEventAsync(options.Value.OperariusNamespace, labelSelector: selector,
-                    fieldSelector: $"reason={OutcomeEvent.ApprovalExpired}", cancellationToken: cancellationToken)).Items
-                .Where(e => e.InvolvedObject?.Kind == "Job" && !jobs.Contains(e.InvolvedObject.Name))
-                .Select(Expired));
+                    fieldSelector: "involvedObject.kind=Job", cancellationToken: cancellationToken)).Items
+                .Where(e => DeletedStates.ContainsKey(e.Reason ?? "") && !jobs.Contains(e.InvolvedObject.Name))
+                .Select(Deleted));
         }
         catch (Exception error) when (KubernetesFailures.IsFailure(error) && !cancellationToken.IsCancellationRequested)
         {
@@ -92,10 +95,18 @@ public static class RemediationsApi
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
-    /// <summary>A Job deleted unapproved, from its Event: the Job's labels and outcome annotations, its creation as the Event's.</summary>
-    private static RemediationRecord Expired(Corev1Event expired)
+    /// <summary>The Events that record the outcome of a deleted Job, and the state each gives its record.</summary>
+    private static readonly Dictionary<string, string> DeletedStates = new(StringComparer.Ordinal)
     {
-        var job = new V1Job { Metadata = new V1ObjectMeta { Name = expired.InvolvedObject.Name, Labels = expired.Metadata.Labels, Annotations = expired.Metadata.Annotations } };
+        [OutcomeEvent.ApprovalExpired] = "expired",
+        [OutcomeEvent.ApprovalDeclined] = "declined",
+        [OutcomeEvent.JobDeleted] = "deleted",
+    };
+
+    /// <summary>A deleted Job, from the Event of its outcome: the Job's labels and outcome annotations, its creation as the Event's.</summary>
+    private static RemediationRecord Deleted(Corev1Event ended)
+    {
+        var job = new V1Job { Metadata = new V1ObjectMeta { Name = ended.InvolvedObject.Name, Labels = ended.Metadata.Labels, Annotations = ended.Metadata.Annotations } };
         var outcome = JobOutcome.Recorded(job);
         var labels = Labels(job);
         return new RemediationRecord(
@@ -104,13 +115,14 @@ public static class RemediationsApi
             labels.GetValueOrDefault(JobLabels.Alert),
             labels.GetValueOrDefault(JobLabels.Fingerprint),
             TargetOf(labels),
-            "expired",
+            DeletedStates[ended.Reason],
             null,
             null,
-            expired.LastTimestamp ?? expired.EventTime,
+            ended.LastTimestamp ?? ended.EventTime,
             job.Metadata.Annotations is { } annotations && annotations.TryGetValue(JobLabels.VerdictAnnotation, out var verdict) ? verdict : null,
             outcome.Result?.WireName(),
-            outcome.Message);
+            outcome.Message,
+            JobNamespace: ended.InvolvedObject.NamespaceProperty);
     }
 
     private static IReadOnlyDictionary<string, string> Labels(V1Job job) =>
@@ -118,6 +130,22 @@ public static class RemediationsApi
 
     private static string? TargetOf(IReadOnlyDictionary<string, string> labels) =>
         labels.TryGetValue(JobLabels.DaemonSetNamespace, out var ns) && labels.TryGetValue(JobLabels.DaemonSet, out var ds) ? $"{ns}/{ds}" : null;
+
+    /// <summary>
+    /// The record of a Job just deleted (its last version) when the deletion ended it: expired, declined, or deleted
+    /// while it ran, as its Event will tell it. Null for a Job that had ended before: its record goes with it.
+    /// </summary>
+    internal static RemediationRecord? DeletedRecord(V1Job job)
+    {
+        if (JobOutcome.Recorded(job).Result == RemediationResult.Expired)
+        {
+            return Record(job) with { State = DeletedStates[OutcomeEvent.ApprovalExpired], Plan = null, Expires = null };
+        }
+
+        return DeletedJobs.OutcomeOf(job) is var (outcome, reason)
+            ? Record(job) with { State = DeletedStates[reason], Outcome = outcome.Result?.WireName(), OutcomeMessage = outcome.Message, Plan = null, Expires = null }
+            : null;
+    }
 
     /// <summary>The record of <paramref name="job"/>; with <paramref name="approvalTimeout"/>, a waiting Job's expiry too.</summary>
     internal static RemediationRecord Record(V1Job job, TimeSpan? approvalTimeout = null)
@@ -141,6 +169,7 @@ public static class RemediationsApi
             outcome.Result?.WireName(),
             outcome.Message,
             waiting ? ApprovalRequests.Plan(job) : null,
-            waiting && approvalTimeout is { } timeout ? ApprovalRequests.ExpiresAt(job, timeout) : null);
+            waiting && approvalTimeout is { } timeout ? ApprovalRequests.ExpiresAt(job, timeout) : null,
+            job.Metadata.NamespaceProperty);
     }
 }

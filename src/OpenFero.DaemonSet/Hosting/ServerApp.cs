@@ -45,6 +45,7 @@ public static class ServerApp
         builder.AddKubernetes();
         builder.AddRemediation();
         builder.AddNotifications();
+        builder.AddClusterNotifications();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -5,9 +5,19 @@ public static class AlertSeverity
 {
     public static readonly IReadOnlyList<string> Ordered = ["none", "info", "warning", "critical"];
 
-    /// <summary>The rank of a severity; an unknown or missing one ranks as <c>none</c>.</summary>
-    public static int Rank(string? severity) =>
-        severity is null ? 0 : Math.Max(0, Ordered.ToList().FindIndex(s => string.Equals(s, severity, StringComparison.OrdinalIgnoreCase)));
+    /// <summary>The rank of a severity; an unknown or missing one ranks as <c>none</c>. Read on every notice offered, so it allocates nothing.</summary>
+    public static int Rank(string? severity)
+    {
+        for (var rank = Ordered.Count - 1; rank > 0 && severity is not null; rank--)
+        {
+            if (string.Equals(Ordered[rank], severity, StringComparison.OrdinalIgnoreCase))
+            {
+                return rank;
+            }
+        }
+
+        return 0;
+    }
 
     public static bool IsKnown(string severity) => Ordered.Contains(severity, StringComparer.OrdinalIgnoreCase);
 }

@@ -3,10 +3,12 @@ using Polly;
 
 namespace OpenFero.DaemonSet.Notifications;
 
-/// <summary>CloudEvents 1.0 in structured JSON mode (<c>application/cloudevents+json</c>).</summary>
+/// <summary>CloudEvents 1.0 in structured JSON mode (<c>application/cloudevents+json</c>), one event per transition.</summary>
 public sealed class CloudEventsClient(DestinationOptions destination, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline)
     : DestinationClient(destination, http, pipeline)
 {
+    public override bool Hears(NoticeEvent @event) => true;
+
     public override async Task SendAsync(RemediationNotice notice, CancellationToken cancellationToken)
     {
         var (body, contentType) = RemediationCloudEvent.Encode(notice);

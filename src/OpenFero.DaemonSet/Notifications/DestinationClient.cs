@@ -11,14 +11,18 @@ namespace OpenFero.DaemonSet.Notifications;
 /// </summary>
 public abstract class DestinationClient(DestinationOptions destination, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline)
 {
-    /// <summary>Whether one message per remediation is updated as it goes (then it also hears of the verdict).</summary>
-    public virtual bool Updates => false;
+    /// <summary>
+    /// Which transitions the destination hears of: a webhook that can only post takes a start and an end; one that
+    /// updates its message, or takes an event per transition, also hears of the verdict and each step.
+    /// </summary>
+    public virtual bool Hears(NoticeEvent @event) => @event is NoticeEvent.Started or NoticeEvent.Ended;
 
     protected DestinationOptions Destination { get; } = destination;
 
-    public static DestinationClient Create(DestinationOptions destination, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline) => destination switch
+    /// <summary>The client of destination number <paramref name="index"/> (<c>Notifications:Destinations:N</c>).</summary>
+    public static DestinationClient Create(DestinationOptions destination, int index, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline, IPostedMessageStore? messages) => destination switch
     {
-        { Type: DestinationType.Slack, Token: { Length: > 0 } } => new SlackBotClient(destination, http, pipeline),
+        { Type: DestinationType.Slack, Token: { Length: > 0 } } => new SlackBotClient(destination, index, http, pipeline, messages),
         { Type: DestinationType.Slack } => new JsonWebhookClient(destination, http, pipeline, SlackMessage.Build),
         { Type: DestinationType.Teams } => new JsonWebhookClient(destination, http, pipeline, TeamsMessage.Build),
         { Type: DestinationType.CloudEvents } => new CloudEventsClient(destination, http, pipeline),

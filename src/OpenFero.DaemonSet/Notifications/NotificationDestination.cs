@@ -27,10 +27,13 @@ public sealed class NotificationDestination
 
     public DestinationType Type => options.Type!.Value;
 
+    /// <summary>Whether it hears of each step a runner takes, which someone must then follow (<see cref="RemediationStepFollower"/>).</summary>
+    public bool HearsSteps => client.Hears(NoticeEvent.Step);
+
     /// <summary>Queues the notice when the route lets it through; never waits. A full queue drops it, counted as <c>queueFull</c>.</summary>
     public void Offer(RemediationNotice notice)
     {
-        if (!DestinationRoute.Allows(options, notice) || (notice.Event == NoticeEvent.Analyzed && !client.Updates))
+        if (!DestinationRoute.Allows(options, notice) || !client.Hears(notice.Event))
         {
             return;
         }

@@ -10,7 +10,9 @@ public sealed class NotificationSender : BackgroundService
 {
     public const string HttpClientName = "notifications";
 
-    public NotificationSender(IOptions<NotificationOptions> options, IHttpClientFactory clients, NotificationMetrics metrics, TimeProvider time, ILoggerFactory loggers)
+    /// <param name="messages">Where a Slack bot's messages are remembered beyond this process; without one (a host with no cluster), only in memory.</param>
+    public NotificationSender(
+        IOptions<NotificationOptions> options, IHttpClientFactory clients, NotificationMetrics metrics, TimeProvider time, ILoggerFactory loggers, IPostedMessageStore? messages = null)
     {
         var settings = options.Value;
         var logger = loggers.CreateLogger<NotificationSender>();
@@ -18,7 +20,7 @@ public sealed class NotificationSender : BackgroundService
         {
             var type = destination.Type!.Value;
             var pipeline = NotificationPipeline.Build(settings, time, reason => metrics.Retried(type, reason));
-            var client = DestinationClient.Create(destination, clients.CreateClient(HttpClientName), pipeline);
+            var client = DestinationClient.Create(destination, index, clients.CreateClient(HttpClientName), pipeline, messages);
             return new NotificationDestination(destination, client, settings.QueueCapacity, metrics, new DestinationHealth(DestinationUrl.Describe(destination, index), type, logger));
         })];
     }

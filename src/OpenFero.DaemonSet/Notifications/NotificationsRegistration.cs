@@ -15,7 +15,19 @@ public static class NotificationsRegistration
         builder.Services.AddSingleton<NotificationMetrics>();
         builder.Services.AddSingleton<NotificationSender>();
         builder.Services.AddHostedService(p => p.GetRequiredService<NotificationSender>());
-        builder.Services.AddSingleton<IRemediationObserver, RemediationNotifier>();
+        builder.Services.AddSingleton<RemediationNotifier>();
+        builder.Services.AddSingleton<IRemediationObserver>(p => p.GetRequiredService<RemediationNotifier>());
+        return builder;
+    }
+
+    /// <summary>
+    /// What the notifications do with the cluster (needs the Kubernetes client): each step a runner takes told to the
+    /// destinations that hear of steps, from the runners' Events; a Slack bot's messages remembered on their Jobs.
+    /// </summary>
+    public static IHostApplicationBuilder AddClusterNotifications(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IPostedMessageStore, JobAnnotationMessageStore>();
+        builder.Services.AddHostedService<RemediationStepFollower>();
         return builder;
     }
 }

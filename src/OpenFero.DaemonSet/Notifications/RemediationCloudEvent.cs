@@ -8,9 +8,10 @@ namespace OpenFero.DaemonSet.Notifications;
 
 /// <summary>
 /// A remediation's transition as a CloudEvents 1.0 event in structured JSON mode: <c>type</c>
-/// <c>io.openfero.daemonset.remediation.started|analyzed|ended</c>, <c>source</c> the Job's path, <c>subject</c> the
-/// DaemonSet, <c>id</c> the Job and transition (the same event sent twice has the same id, so a receiver can drop
-/// the second), and the notice as <c>data</c>.
+/// <c>io.openfero.daemonset.remediation.started|analyzed|step|ended</c>, <c>source</c> the Job's path, <c>subject</c>
+/// the DaemonSet, <c>id</c> the Job and transition (a step's with its number: the same event sent twice has the same
+/// id, so a receiver can drop the second), and the notice as <c>data</c>: a step event's <c>step</c> is the step
+/// taken, and <c>steps</c> every step seen so far.
 /// </summary>
 public static class RemediationCloudEvent
 {
@@ -20,7 +21,7 @@ public static class RemediationCloudEvent
 
     public static CloudEvent Of(RemediationNotice notice) => new(CloudEventsSpecVersion.V1_0)
     {
-        Id = $"{notice.Job}.{notice.EventName}",
+        Id = notice.Event == NoticeEvent.Step ? $"{notice.Job}.step.{notice.Steps?.Count ?? 0}" : $"{notice.Job}.{notice.EventName}",
         Source = new Uri($"/namespaces/{notice.JobNamespace}/jobs/{notice.Job}", UriKind.Relative),
         Type = TypePrefix + notice.EventName,
         Subject = notice.TargetText,
@@ -50,6 +51,8 @@ public static class RemediationCloudEvent
             ["verdict"] = notice.Verdict,
             ["outcome"] = notice.Outcome,
             ["summary"] = notice.Summary,
+            ["step"] = notice.Event == NoticeEvent.Step ? notice.Steps?.LastOrDefault() : null,
+            ["steps"] = new JsonArray([.. (notice.Steps ?? []).Select(s => JsonValue.Create(s))]),
             ["nextCommands"] = new JsonArray([.. notice.NextCommands.Select(c => JsonValue.Create(c))]),
         };
         using var document = JsonDocument.Parse(data.ToJsonString());

@@ -2,11 +2,12 @@ using OpenFero.DaemonSet.Semantics;
 
 namespace OpenFero.DaemonSet.Notifications;
 
-/// <summary>The transitions of a remediation that are told: its Job created, its verdict known, its Job ended.</summary>
+/// <summary>The transitions of a remediation that are told: its Job created, its verdict known, a step its runner took, its Job ended.</summary>
 public enum NoticeEvent
 {
     Started,
     Analyzed,
+    Step,
     Ended,
 }
 
@@ -26,7 +27,9 @@ public sealed record RemediationNotice(
     string? Outcome,
     string? Summary,
     DateTimeOffset At,
-    TimeSpan? Took = null)
+    TimeSpan? Took = null,
+    IReadOnlyList<string>? Steps = null,
+    IReadOnlyDictionary<string, string>? PostedMessages = null)
 {
     public IReadOnlyList<string> NextCommands => NextCommandRules.For(this);
 
@@ -35,13 +38,13 @@ public sealed record RemediationNotice(
     {
         NoticeEvent.Started => "started",
         NoticeEvent.Analyzed => "analyzed",
+        NoticeEvent.Step => "step",
         _ => "ended",
     };
 
     public string Title => Event switch
     {
-        NoticeEvent.Started => $"Remediating {TargetText}",
-        NoticeEvent.Analyzed => $"Remediating {TargetText}",
+        NoticeEvent.Started or NoticeEvent.Analyzed or NoticeEvent.Step => $"Remediating {TargetText}",
         _ => $"Remediation of {TargetText}: {Outcome ?? "unknown"}{(Took is { } took ? $" after {HumanDuration.Format(took)}" : "")}",
     };
 

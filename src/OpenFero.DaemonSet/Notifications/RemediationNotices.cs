@@ -22,7 +22,15 @@ public static class RemediationNotices
         var ended = @event == NoticeEvent.Ended;
         return new(@event, job.Metadata.NamespaceProperty, job.Metadata.Name, facts.AlertName, facts.Fingerprint, Severity(job), facts.Target, Verdict(job),
             ended ? outcome.Result?.WireName() ?? "unknown" : null, ended ? outcome.Message : null, at,
-            ended && job.Metadata.CreationTimestamp is { } created ? at - new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : null);
+            ended && job.Metadata.CreationTimestamp is { } created ? at - new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : null,
+            PostedMessages: PostedMessages(job));
+    }
+
+    /// <summary>The messages posted for the remediation that its Job remembers, by annotation.</summary>
+    private static Dictionary<string, string>? PostedMessages(V1Job job)
+    {
+        var remembered = job.Metadata.Annotations?.Where(a => a.Key.StartsWith(SlackBotClient.MessageAnnotationPrefix, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
+        return remembered is { Count: > 0 } ? remembered : null;
     }
 
     private static string? Verdict(V1Job job) =>

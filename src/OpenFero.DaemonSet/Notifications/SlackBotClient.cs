@@ -5,30 +5,36 @@ using Polly;
 namespace OpenFero.DaemonSet.Notifications;
 
 /// <summary>
-/// Slack's Web API with a bot token: a remediation's start is posted (<c>chat.postMessage</c>) and its verdict and end
-/// update that message (<c>chat.update</c>). The message is remembered by the replica that posted it; an end
-/// recorded by another replica, or after a restart, is posted as a message of its own.
+/// Slack's Web API with a bot token: a remediation's start is posted (<c>chat.postMessage</c>) and its verdict, each
+/// step and its end update that message (<c>chat.update</c>). The message is remembered in memory and, through the
+/// <see cref="IPostedMessageStore"/>, on the Job (<c>openfero.io/slack-message-N: CHANNEL/TS</c>, N the destination's
+/// number), so an end recorded by another replica, or after a restart, updates it too; one whose message is not
+/// known (its start was not taken, or the store was not written in time) is posted as a message of its own.
 /// </summary>
-public sealed class SlackBotClient(DestinationOptions destination, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline)
+public sealed class SlackBotClient(DestinationOptions destination, int index, HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline, IPostedMessageStore? messages)
     : DestinationClient(destination, http, pipeline)
 {
-    private readonly ConcurrentDictionary<string, PostedMessage> posted = new(StringComparer.Ordinal);
+    /// <summary>The Job annotations that remember a Slack bot's message, one per destination: this prefix and its number.</summary>
+    public const string MessageAnnotationPrefix = "openfero.io/slack-message-";
 
-    public override bool Updates => true;
+    private readonly ConcurrentDictionary<string, PostedMessage> posted = new(StringComparer.Ordinal);
+    private readonly string annotation = MessageAnnotationPrefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public override bool Hears(NoticeEvent @event) => true;
 
     public override async Task SendAsync(RemediationNotice notice, CancellationToken cancellationToken)
     {
         var key = $"{notice.JobNamespace}/{notice.Job}";
         var message = SlackMessage.Build(notice);
-        if (posted.TryGetValue(key, out var earlier))
+        if (posted.TryGetValue(key, out var earlier) || (earlier = Remembered(notice)) is not null)
         {
             message["channel"] = earlier.Channel;
             message["ts"] = earlier.Ts;
             await CallAsync("chat.update", message, cancellationToken);
         }
-        else if (notice.Event == NoticeEvent.Analyzed)
+        else if (notice.Event is NoticeEvent.Analyzed or NoticeEvent.Step)
         {
-            // Not this replica's message: the verdict waits for the end, which says it too.
+            // Not this replica's message (or its start was not taken): the end says the verdict and the steps too.
             return;
         }
         else
@@ -37,7 +43,12 @@ public sealed class SlackBotClient(DestinationOptions destination, HttpClient ht
             var answer = await CallAsync("chat.postMessage", message, cancellationToken);
             if (notice.Event != NoticeEvent.Ended && answer["ts"]?.GetValue<string>() is { } ts)
             {
-                posted[key] = new PostedMessage(answer["channel"]?.GetValue<string>() ?? Destination.Channel!, ts);
+                var made = new PostedMessage(answer["channel"]?.GetValue<string>() ?? Destination.Channel!, ts);
+                posted[key] = made;
+                if (messages is not null)
+                {
+                    await messages.RememberAsync(notice.JobNamespace, notice.Job, annotation, $"{made.Channel}/{made.Ts}", cancellationToken);
+                }
             }
         }
 
@@ -46,6 +57,12 @@ public sealed class SlackBotClient(DestinationOptions destination, HttpClient ht
             posted.TryRemove(key, out _);
         }
     }
+
+    /// <summary>The message the Job remembers for this destination, as the notice read it from the Job.</summary>
+    private PostedMessage? Remembered(RemediationNotice notice) =>
+        notice.PostedMessages?.TryGetValue(annotation, out var value) == true && value.Split('/') is [{ Length: > 0 } channel, { Length: > 0 } ts]
+            ? new PostedMessage(channel, ts)
+            : null;
 
     /// <summary>A Web API method; Slack answers 200 with <c>"ok": false</c> when it refuses, which is a failure here.</summary>
     private async Task<JsonNode> CallAsync(string method, JsonObject body, CancellationToken cancellationToken)

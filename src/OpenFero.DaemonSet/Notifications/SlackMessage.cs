@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 namespace OpenFero.DaemonSet.Notifications;
 
 /// <summary>
-/// A remediation as Block Kit: a header, the facts as section fields, the verdict, the runner's summary and the next
-/// commands as sections, and a context line. Within Slack's limits: at most six blocks of its 50, and each text cut
-/// to its limit (3,000 characters per section text, 2,000 per field, 150 per header) with a note that says so.
+/// A remediation as Block Kit: a header, the facts as section fields, the verdict, the steps seen so far (until the
+/// runner's summary tells them all), the runner's summary and the next commands as sections, and a context line.
+/// Within Slack's limits: at most seven blocks of its 50, and each text cut to its limit (3,000 characters per
+/// section text, 2,000 per field, 150 per header) with a note that says so; of many steps, the latest are kept.
 /// </summary>
 public static class SlackMessage
 {
@@ -30,6 +31,11 @@ public static class SlackMessage
         if (notice.Verdict is { } verdict)
         {
             blocks.Add(Section($"*Verdict*\n{Escape(verdict)}"));
+        }
+
+        if (notice.Steps is { Count: > 0 } steps && notice.Summary is null)
+        {
+            blocks.Add(Section(StepLines.Latest("*Steps*", [.. steps.Select(Escape)], MaxSectionText)));
         }
 
         if (notice.Summary is { } summary)

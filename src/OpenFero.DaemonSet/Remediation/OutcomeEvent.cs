@@ -17,6 +17,12 @@ public static class OutcomeEvent
     public const string SituationChanged = "RemediationSituationChanged";
     public const string ApprovalExpired = "ApprovalExpired";
 
+    /// <summary>A person deleted a Job that waited for approval: the plan was declined, nothing ran.</summary>
+    public const string ApprovalDeclined = "ApprovalDeclined";
+
+    /// <summary>A Job was deleted while it ran, before its outcome was recorded.</summary>
+    public const string JobDeleted = "RemediationJobDeleted";
+
     /// <summary>Not <c>Analyzed</c>: the server's own Event of the verdict for each Job already has that reason.</summary>
     public const string Analyzed = "RemediationAnalyzed";
 

@@ -10,7 +10,8 @@ namespace OpenFero.DaemonSet.Web;
 
 /// <summary>
 /// <c>GET /api/remediations/stream</c>: the remediation records as Server-Sent Events, one <c>remediation</c> event per
-/// record that changed (the current set first), each with an id; a <c>heartbeat</c> event after
+/// record that changed (the current set first) and a <c>removed</c> event (<c>{"job": NAME}</c>) per record gone from
+/// the history, each with an id; a <c>heartbeat</c> event after
 /// <see cref="Heartbeat"/> without a change, so a buffering proxy keeps the connection; on reconnect with
 /// <c>Last-Event-ID</c>, only what changed since.
 /// </summary>
@@ -37,10 +38,12 @@ public static class RemediationStreamApi
         while (!cancellationToken.IsCancellationRequested)
         {
             var (changes, next) = feed.Since(after);
-            foreach (var (sequence, record) in changes)
+            foreach (var change in changes)
             {
-                after = sequence;
-                yield return new SseItem<string>(JsonSerializer.Serialize(record, json), "remediation") { EventId = feed.EventId(sequence) };
+                after = change.Sequence;
+                yield return change.Removed
+                    ? new SseItem<string>(JsonSerializer.Serialize(new RemovedRecord(change.Record.Job), json), "removed") { EventId = feed.EventId(change.Sequence) }
+                    : new SseItem<string>(JsonSerializer.Serialize(change.Record, json), "remediation") { EventId = feed.EventId(change.Sequence) };
             }
 
             if (!await ChangedWithinAsync(next, time, cancellationToken))
@@ -64,3 +67,6 @@ public static class RemediationStreamApi
         return waited == next;
     }
 }
+
+/// <summary>The data of a <c>removed</c> event: the Job whose record is gone.</summary>
+public sealed record RemovedRecord(string Job);

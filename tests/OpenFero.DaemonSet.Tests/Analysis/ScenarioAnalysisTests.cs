@@ -134,6 +134,9 @@ public sealed class ScenarioAnalysisTests
     private static async Task<DaemonSetReport> AnalyzeUntilAsync(string scenario, string ns, string name, Func<DaemonSetReport, bool> ready, TimeSpan? ahead = null)
     {
         await using var cluster = await SimulatedCluster.StartAsync(new SimulatedClusterOptions { Scenario = scenario }, Cancel);
-        return await ClusterAnalysis.AnalyzeUntilAsync(cluster, ns, name, ready, $"the {scenario} scenario to reach the state the test is about", ahead);
+        // The state the test is about, described by a status of the current spec: a status the controller wrote for an
+        // older generation judges nothing but that (SpecNotObserved), whatever else it already shows.
+        return await ClusterAnalysis.AnalyzeUntilAsync(cluster, ns, name, r => r.Status is { } status && status.ObservedGeneration >= status.Generation && ready(r),
+            $"the {scenario} scenario to reach the state the test is about", ahead);
     }
 }

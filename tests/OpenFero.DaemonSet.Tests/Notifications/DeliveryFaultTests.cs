@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace OpenFero.DaemonSet.Tests.Notifications;
 
 /// <summary>A destination that refuses, fails or hangs, against a real receiver: retried as it asks, counted, never waited on.</summary>
@@ -12,12 +10,13 @@ public sealed class DeliveryFaultTests
     {
         await using var receiver = await NotificationReceiver.StartAsync();
         receiver.Then(new ReceiverAnswer.Status(429, RetryAfterSeconds: 30));
-        var time = new FakeTimeProvider(Notices.At);
+        var time = new TimerWatchingClock(Notices.At);
         receiver.Clock = time;
         await using var notifications = await SenderHost.StartAsync(time, Slack(receiver));
 
         notifications.Sender.Offer(Notices.Started());
         await Eventually.HoldsAsync(() => receiver.Requests.Count == 1, "the first attempt");
+        await Eventually.HoldsAsync(() => time.DueTimes.Contains(TimeSpan.FromSeconds(30)), "the retry to wait for the 30 s the receiver asked");
         time.Advance(TimeSpan.FromSeconds(29));
         Assert.Single(receiver.Requests);
         time.Advance(TimeSpan.FromSeconds(1));

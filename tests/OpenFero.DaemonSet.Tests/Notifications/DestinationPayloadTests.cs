@@ -8,7 +8,7 @@ namespace OpenFero.DaemonSet.Tests.Notifications;
 public sealed class DestinationPayloadTests
 {
     [Fact]
-    public async Task Slack_Teams_and_CloudEvents_each_get_a_start_and_an_end_in_their_platforms_shape_and_no_verdict_update()
+    public async Task Slack_and_Teams_webhooks_get_a_start_and_an_end_and_CloudEvents_an_event_per_transition_in_their_platforms_shape()
     {
         await using var receiver = await NotificationReceiver.StartAsync();
         await using var notifications = await SenderHost.StartAsync(TimeProvider.System, new Dictionary<string, string?>
@@ -23,8 +23,9 @@ public sealed class DestinationPayloadTests
 
         notifications.Sender.Offer(Notices.Started());
         notifications.Sender.Offer(Notices.Started() with { Event = NoticeEvent.Analyzed, Verdict = "new revision cannot pull its image" });
+        notifications.Sender.Offer(Notices.Step(1));
         notifications.Sender.Offer(Notices.Ended());
-        await Eventually.HoldsAsync(() => receiver.Requests.Count == 6, "a start and an end at each destination");
+        await Eventually.HoldsAsync(() => receiver.Requests.Count == 8, "a start and an end at each webhook, four events at the CloudEvents receiver");
         var slack = At(receiver, "/slack/T1/B1/secret");
         var teams = At(receiver, "/teams/workflows/secret");
         var events = At(receiver, "/events");
@@ -43,9 +44,13 @@ public sealed class DestinationPayloadTests
         Assert.Contains("Outcome: rolledOut", teamsEnd);
         Assert.Contains("Verdict: new revision cannot pull its image on 1/3 updated pods (worker-2)", teamsEnd);
 
-        var started = PayloadShapes.CloudEvent(events[0]);
-        var ended = PayloadShapes.CloudEvent(events[1]);
-        Assert.Equal(("io.openfero.daemonset.remediation.started", "io.openfero.daemonset.remediation.ended"), (started.Type, ended.Type));
+        var cloudEvents = events.Select(PayloadShapes.CloudEvent).ToList();
+        var ended = cloudEvents[3];
+        Assert.Equal(["started", "analyzed", "step", "ended"], cloudEvents.Select(e => e.Type!.Replace("io.openfero.daemonset.remediation.", "", StringComparison.Ordinal)));
+        Assert.Equal("kube-daemonset-rollout-stuck-0123456789.step.1", cloudEvents[2].Id);
+        var step = JsonNode.Parse(((JsonElement)cloudEvents[2].Data!).GetRawText())!;
+        Assert.Equal(Notices.StepLine(1), step["step"]!.GetValue<string>());
+        Assert.Equal([Notices.StepLine(1)], step["steps"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.Equal("monitoring/node-exporter", ended.Subject);
         Assert.Equal("kube-daemonset-rollout-stuck-0123456789.ended", ended.Id);
         Assert.Equal(Notices.At, ended.Time);
@@ -55,7 +60,7 @@ public sealed class DestinationPayloadTests
     }
 
     [Fact]
-    public async Task A_Slack_bot_token_posts_one_message_and_updates_it_with_the_verdict_and_the_end()
+    public async Task A_Slack_bot_token_posts_one_message_and_updates_it_with_the_verdict_each_step_and_the_end()
     {
         await using var receiver = await NotificationReceiver.StartAsync();
         receiver.Otherwise = request => new ReceiverAnswer.Json(new JsonObject { ["ok"] = true, ["channel"] = "C0123", ["ts"] = "1795391200.000100" });
@@ -69,17 +74,21 @@ public sealed class DestinationPayloadTests
 
         notifications.Sender.Offer(Notices.Started());
         notifications.Sender.Offer(Notices.Started() with { Event = NoticeEvent.Analyzed, Verdict = "new revision cannot pull its image" });
+        notifications.Sender.Offer(Notices.Step(1));
+        notifications.Sender.Offer(Notices.Step(2));
         notifications.Sender.Offer(Notices.Ended());
-        await Eventually.HoldsAsync(() => receiver.Requests.Count == 3, "the post and its two updates");
+        await Eventually.HoldsAsync(() => receiver.Requests.Count == 5, "the post and its four updates");
         var requests = receiver.Requests;
 
-        Assert.Equal(["/api/chat.postMessage", "/api/chat.update", "/api/chat.update"], requests.Select(r => r.Path));
+        Assert.Equal(["/api/chat.postMessage", "/api/chat.update", "/api/chat.update", "/api/chat.update", "/api/chat.update"], requests.Select(r => r.Path));
         Assert.All(requests, r => Assert.Equal("Bearer xoxb-test-token", r.Authorization));
         Assert.All(requests, r => PayloadShapes.SlackBlockKit(r.Json));
         Assert.Equal("#remediations", requests[0].Json["channel"]!.GetValue<string>());
         Assert.All(requests.Skip(1), r => Assert.Equal(("C0123", "1795391200.000100"), (r.Json["channel"]!.GetValue<string>(), r.Json["ts"]!.GetValue<string>())));
         Assert.Contains("new revision cannot pull its image", requests[1].Body, StringComparison.Ordinal);
-        Assert.Contains("rolledOut", requests[2].Body, StringComparison.Ordinal);
+        var secondStep = string.Join("\n", PayloadShapes.SlackBlockKit(requests[3].Json));
+        Assert.Contains($"*Steps*\n{Notices.StepLine(1)}\n{Notices.StepLine(2)}", secondStep, StringComparison.Ordinal);
+        Assert.Contains("rolledOut", requests[4].Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,4 +46,34 @@ public sealed class MessageLimitTests
         Assert.Contains(texts, t => t.Contains("pods on &lt;!channel&gt; &amp; &lt;http://x|y&gt;", StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => t.Contains("<!channel>", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Many_steps_keep_the_latest_within_the_section_limit_and_say_how_many_earlier_ones_are_not_shown()
+    {
+        var notice = Notices.Step(400);
+
+        var steps = Assert.Single(PayloadShapes.SlackBlockKit(SlackMessage.Build(notice)), t => t.StartsWith("*Steps*", StringComparison.Ordinal));
+
+        var lines = steps.Split('\n');
+        Assert.True(steps.Length <= SlackMessage.MaxSectionText, $"{steps.Length} characters");
+        Assert.Equal(Notices.StepLine(400), lines[^1]);
+        var shown = lines.Length - 2;
+        Assert.Equal($"… ({400 - shown} earlier steps not shown)", lines[1]);
+        Assert.Equal(Notices.StepLine(400 - shown + 1), lines[2]);
+    }
+
+    [Fact]
+    public void A_long_step_is_cut_and_the_steps_give_way_to_the_summary_at_the_end()
+    {
+        var longStep = Notices.Started() with { Event = NoticeEvent.Step, Steps = [new string('p', 5000)] };
+        var ended = Notices.Ended() with { Steps = [Notices.StepLine(1)] };
+
+        var stepTexts = PayloadShapes.SlackBlockKit(SlackMessage.Build(longStep));
+        var endTexts = PayloadShapes.SlackBlockKit(SlackMessage.Build(ended));
+
+        var steps = Assert.Single(stepTexts, t => t.StartsWith("*Steps*", StringComparison.Ordinal));
+        Assert.Equal(SlackMessage.MaxSectionText / 4, steps.Split('\n')[1].Length);
+        Assert.EndsWith("more characters)", steps, StringComparison.Ordinal);
+        Assert.DoesNotContain(endTexts, t => t.StartsWith("*Steps*", StringComparison.Ordinal));
+    }
 }

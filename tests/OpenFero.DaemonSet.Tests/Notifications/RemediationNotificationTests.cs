@@ -93,6 +93,34 @@ public sealed class RemediationNotificationTests
         Assert.DoesNotContain(server.Logs.Events, e => e.RenderMessage().Contains("s3cr3t", StringComparison.Ordinal) || e.Properties.Values.Any(v => v.ToString().Contains("s3cr3t", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_Slack_bot_message_is_remembered_on_the_Job_and_updated_at_the_end_by_a_server_that_did_not_post_it()
+    {
+        await using var host = await ServerHost.StartClusterAsync();
+        JobPodEnding.HoldRunning(host);
+        await using var receiver = await NotificationReceiver.StartAsync();
+        receiver.Otherwise = _ => new ReceiverAnswer.Json(new System.Text.Json.Nodes.JsonObject { ["ok"] = true, ["channel"] = "C0123", ["ts"] = "1795391200.000100" });
+        string[] slackBot = ["--Notifications:Destinations:0:Type", "Slack", "--Notifications:Destinations:0:Url", receiver.Url("/api"),
+            "--Notifications:Destinations:0:Token", "xoxb-test-token", "--Notifications:Destinations:0:Channel", "#remediations"];
+        var probe = new FollowUpProbe(host);
+        string job;
+        string? remembered;
+        await using (var first = await ServerWithServices.StartAsync(host, slackBot))
+        {
+            job = await JobOfAsync(await first.Client.PostFixtureAsync(Fixture));
+            remembered = await Eventually.ReachesAsync(() => probe.AnnotationAsync(job, "openfero.io/slack-message-0"), a => a is not null, $"the message remembered on Job {job}");
+        }
+
+        await using var second = await ServerWithServices.StartAsync(host, slackBot);
+        await JobPodEnding.EndAsync(host, job, 0, RolledOut);
+        await Eventually.HoldsAsync(() => receiver.Requests.Any(r => r.Path == "/api/chat.update" && r.Body.Contains("rolledOut", StringComparison.Ordinal)),
+            "the second server to update the message with the end");
+
+        Assert.Equal("C0123/1795391200.000100", remembered);
+        Assert.Single(receiver.Requests, r => r.Path == "/api/chat.postMessage");
+        Assert.All(receiver.Requests.Where(r => r.Path == "/api/chat.update"), r => Assert.Equal(("C0123", "1795391200.000100"), (r.Json["channel"]!.GetValue<string>(), r.Json["ts"]!.GetValue<string>())));
+    }
+
     private static string[] SlackAt(NotificationReceiver receiver) =>
         ["--Notifications:Destinations:0:Type", "Slack", "--Notifications:Destinations:0:Url", receiver.Url(SecretPath), "--Notifications:RetryBaseDelay", "00:00:00.010"];
 

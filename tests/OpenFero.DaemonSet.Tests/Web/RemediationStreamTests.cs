@@ -65,6 +65,46 @@ public sealed class RemediationStreamTests
     }
 
     [Fact]
+    public async Task A_record_gone_from_the_history_is_a_removed_event_to_readers_that_had_it_and_absent_for_new_ones()
+    {
+        var feed = new RemediationFeed();
+        feed.Note(Record("job-a", "succeeded"));
+        feed.Note(Record("job-b", "running"));
+        await using var events = RemediationStreamApi.Events(feed, 0, Json, new FakeTimeProvider(), Cancel).GetAsyncEnumerator(Cancel);
+        await NextAsync(events);
+        await NextAsync(events);
+
+        feed.Remove("job-a");
+        feed.Remove("job-a");
+        var removed = await NextAsync(events);
+        feed.Note(Record("job-b", "succeeded"));
+        var after = await NextAsync(events);
+
+        Assert.Equal(("removed", $"{feed.Epoch}.3", "job-a"), (removed.EventType, removed.EventId, Job(removed)));
+        Assert.Equal(("remediation", $"{feed.Epoch}.4", "job-b"), (after.EventType, after.EventId, Job(after)));
+        Assert.Equal(["job-b"], feed.Since(0).Changes.Select(c => c.Record.Job));
+        Assert.Equal([(3L, true), (4L, false)], feed.Since(2).Changes.Select(c => (c.Sequence, c.Removed)));
+    }
+
+    [Fact]
+    public void A_reader_gets_only_what_changed_after_its_number_in_the_order_it_changed()
+    {
+        var feed = new RemediationFeed();
+        foreach (var index in Enumerable.Range(0, 1000))
+        {
+            feed.Note(Record($"job-{index}", "running"));
+        }
+
+        feed.Note(Record("job-10", "succeeded"));
+        feed.Note(Record("job-5", "failed"));
+        feed.Note(Record("job-10", "succeeded"));
+
+        Assert.Equal([(1001L, "job-10"), (1002L, "job-5")], feed.Since(1000).Changes.Select(c => (c.Sequence, c.Record.Job)));
+        Assert.Equal(1000, feed.Since(0).Changes.Count);
+        Assert.Equal("job-5", feed.Since(0).Changes[^1].Record.Job);
+    }
+
+    [Fact]
     public async Task An_alert_posted_to_the_server_arrives_on_its_stream_as_a_numbered_remediation_event()
     {
         await using var host = await ServerHost.StartClusterAsync();

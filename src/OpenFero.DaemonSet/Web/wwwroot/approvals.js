@@ -43,5 +43,5 @@ export function renderApprovals(container, status, records, now = Date.now()) {
           h("td", {}, age(r.created, now)), h("td", {}, r.expires ? human(Date.parse(r.expires) - now) : "-"),
           h("td", { class: "wrap plan" }, r.plan ?? "-"),
           h("td", { class: "wrap" }, approveButton(r, status),
-            h("span", { class: "sub" }, "decline: ", h("code", {}, `kubectl delete job ${r.job} -n openfero`)))))));
+            h("span", { class: "sub" }, "decline: ", h("code", {}, `kubectl delete job ${r.job} -n ${r.jobNamespace ?? "openfero"}`)))))));
 }

@@ -124,10 +124,16 @@ export function duration(record, now = Date.now()) {
 export function followRemediations(onChange) {
   const records = new Map();
   const source = new EventSource("/api/remediations/stream");
+  const changed = () => onChange([...records.values()].sort((a, b) => Date.parse(b.created ?? 0) - Date.parse(a.created ?? 0)));
   source.addEventListener("remediation", (event) => {
     const record = JSON.parse(event.data);
     records.set(record.job, record);
-    onChange([...records.values()].sort((a, b) => Date.parse(b.created ?? 0) - Date.parse(a.created ?? 0)));
+    changed();
+  });
+  // A Job gone from the history (deleted after it ended, by its TTL): its record goes from the page too.
+  source.addEventListener("removed", (event) => {
+    records.delete(JSON.parse(event.data).job);
+    changed();
   });
   watchConnection(source);
   return source;
