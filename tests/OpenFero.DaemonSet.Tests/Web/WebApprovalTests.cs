@@ -2,13 +2,14 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OpenFero.DaemonSet.Tests.Approval;
 using OpenFero.DaemonSet.Tests.Infrastructure;
+using OpenFero.DaemonSet.Tests.Peers;
 using static Microsoft.Playwright.Assertions;
 
 namespace OpenFero.DaemonSet.Tests.Web;
 
 /// <summary>
-/// The Now page's approval in a real browser: a Job waiting with its plan, approved with a click, followed live. With
-/// UPDATE_SCREENSHOTS=1 it photographs the waiting Job for docs/web-approval.png.
+/// The Now page's approval in a real browser: a Job waiting with its plan, approved with a click, followed live, or
+/// declined with the command the page shows. With UPDATE_SCREENSHOTS=1 it photographs the waiting Job for docs/web-approval.png.
 /// </summary>
 public sealed class WebApprovalTests
 {
@@ -46,5 +47,27 @@ public sealed class WebApprovalTests
         await Expect(now.Locator($"#recent tr[data-job='{job}']")).ToContainTextAsync("rolledOut", new() { Timeout = 120_000 });
         Assert.True(await now.EvaluateAsync<bool>("window.sameDocument === true"));
         Assert.Equal("rolledOut", await world.OutcomeAsync(job!));
+    }
+
+    [Fact]
+    public async Task A_waiting_remediation_declined_with_the_command_the_page_shows_leaves_the_approvals_and_ends_declined_live()
+    {
+        await using var chromium = await Chromium.LaunchAsync();
+        var world = await ApprovalWorld.StartAsync();
+        await using var host = world.Host;
+        var server = await host.StartServerAsync("--Remediation:Approval", "Required");
+        var now = await chromium.OpenAsync(server, "/");
+        await Expect(now.Locator("#live")).ToHaveTextAsync("live");
+        await now.EvaluateAsync("window.sameDocument = true");
+
+        var (_, job, _) = await ApprovalWorld.AlertAsync(server);
+        var waiting = now.Locator($"#approvals tr[data-job='{job}']");
+        var decline = (await waiting.Locator("code").TextContentAsync())!.Split(' ');
+        await new Kubectl(host.Kubeconfig).OutputAsync([.. decline.Skip(1), "--wait=false"]);
+
+        await Expect(waiting).ToHaveCountAsync(0);
+        await Expect(now.Locator($"#recent tr[data-job='{job}']")).ToContainTextAsync("declined");
+        Assert.Equal(["kubectl", "delete", "job", job!, "-n", "openfero"], decline);
+        Assert.True(await now.EvaluateAsync<bool>("window.sameDocument === true"));
     }
 }
