@@ -69,8 +69,8 @@ internal static class WebFeedBenchmark
 
     /// <summary>
     /// <see cref="Changes"/> changes noted about a millisecond apart (a busy Job watch), whether or not the readers have
-    /// read the one before: a Note waits for any reader's <c>Since</c>, which holds the feed's lock while it looks
-    /// through every record. Medians over runs of the mean Note call and of the slowest, in ns.
+    /// read the one before: a Note waits for any reader's <c>Since</c>, which holds the feed's lock while it walks back
+    /// over the changes after its number. Medians over runs of the mean Note call and of the slowest, in ns.
     /// </summary>
     private static async Task<(double Mean, double Slowest)> PacedAsync(int size, int readerCount)
     {
