@@ -17,6 +17,9 @@ public abstract class DestinationClient(DestinationOptions destination, HttpClie
     /// </summary>
     public virtual bool Hears(NoticeEvent @event) => @event is NoticeEvent.Started or NoticeEvent.Ended;
 
+    /// <summary>Whether a step's message replaces the one before (an updated message): then a step waiting behind a later one need not be sent.</summary>
+    public virtual bool ReplacesSteps => false;
+
     protected DestinationOptions Destination { get; } = destination;
 
     /// <summary>The client of destination number <paramref name="index"/> (<c>Notifications:Destinations:N</c>).</summary>

@@ -22,6 +22,8 @@ public sealed class SlackBotClient(DestinationOptions destination, int index, Ht
 
     public override bool Hears(NoticeEvent @event) => true;
 
+    public override bool ReplacesSteps => true;
+
     public override async Task SendAsync(RemediationNotice notice, CancellationToken cancellationToken)
     {
         var key = $"{notice.JobNamespace}/{notice.Job}";

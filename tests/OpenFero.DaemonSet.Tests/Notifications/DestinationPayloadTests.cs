@@ -75,6 +75,7 @@ public sealed class DestinationPayloadTests
         notifications.Sender.Offer(Notices.Started());
         notifications.Sender.Offer(Notices.Started() with { Event = NoticeEvent.Analyzed, Verdict = "new revision cannot pull its image" });
         notifications.Sender.Offer(Notices.Step(1));
+        await Eventually.HoldsAsync(() => receiver.Requests.Count == 3, "the post, the verdict and the first step");
         notifications.Sender.Offer(Notices.Step(2));
         notifications.Sender.Offer(Notices.Ended());
         await Eventually.HoldsAsync(() => receiver.Requests.Count == 5, "the post and its four updates");
@@ -89,6 +90,52 @@ public sealed class DestinationPayloadTests
         var secondStep = string.Join("\n", PayloadShapes.SlackBlockKit(requests[3].Json));
         Assert.Contains($"*Steps*\n{Notices.StepLine(1)}\n{Notices.StepLine(2)}", secondStep, StringComparison.Ordinal);
         Assert.Contains("rolledOut", requests[4].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Steps_waiting_behind_a_later_step_are_one_Slack_update_carrying_them_all_and_every_step_is_a_CloudEvent()
+    {
+        await using var receiver = await NotificationReceiver.StartAsync();
+        var posted = new JsonObject { ["ok"] = true, ["channel"] = "C0123", ["ts"] = "1795391200.000100" };
+        var releasedSlack = new TaskCompletionSource();
+        var releasedEvents = new TaskCompletionSource();
+        receiver.Then(new ReceiverAnswer.HeldUntil(releasedSlack.Task, new ReceiverAnswer.Json(posted)), new ReceiverAnswer.HeldUntil(releasedEvents.Task, new ReceiverAnswer.Status(200)));
+        receiver.Otherwise = r => r.Path.StartsWith("/api/", StringComparison.Ordinal) ? new ReceiverAnswer.Json(posted) : new ReceiverAnswer.Status(200);
+        await using var notifications = await SenderHost.StartAsync(TimeProvider.System, new Dictionary<string, string?>
+        {
+            ["Notifications:Destinations:0:Type"] = "Slack",
+            ["Notifications:Destinations:0:Url"] = receiver.Url("/api"),
+            ["Notifications:Destinations:0:Token"] = "xoxb-test-token",
+            ["Notifications:Destinations:0:Channel"] = "#remediations",
+        });
+        await using var events = await SenderHost.StartAsync(TimeProvider.System, new Dictionary<string, string?>
+        {
+            ["Notifications:Destinations:0:Type"] = "CloudEvents",
+            ["Notifications:Destinations:0:Url"] = receiver.Url("/events"),
+        });
+
+        notifications.Sender.Offer(Notices.Started());
+        await Eventually.HoldsAsync(() => receiver.Requests.Count == 1, "the Slack start to be held at the receiver");
+        events.Sender.Offer(Notices.Started());
+        await Eventually.HoldsAsync(() => receiver.Requests.Count == 2, "the CloudEvents start to be held at the receiver");
+        foreach (var step in Enumerable.Range(1, 3))
+        {
+            notifications.Sender.Offer(Notices.Step(step));
+            events.Sender.Offer(Notices.Step(step));
+        }
+
+        releasedSlack.SetResult();
+        releasedEvents.SetResult();
+        await Eventually.HoldsAsync(() => receiver.Requests.Count(r => r.Path == "/api/chat.update") == 1 && receiver.Requests.Count(r => r.Path == "/events") == 4,
+            "one Slack update and three step events");
+        notifications.Sender.Offer(Notices.Step(4));
+        await Eventually.HoldsAsync(() => receiver.Requests.Count(r => r.Path == "/api/chat.update") == 2, "the next step's update");
+
+        var updates = receiver.Requests.Where(r => r.Path == "/api/chat.update").Select(r => string.Join("\n", PayloadShapes.SlackBlockKit(r.Json))).ToList();
+        Assert.Equal(["step.1", "step.2", "step.3"], receiver.Requests.Where(r => r.Path == "/events").Skip(1).Select(r => PayloadShapes.CloudEvent(r).Id![^6..]));
+        Assert.Contains($"*Steps*\n{string.Join("\n", Enumerable.Range(1, 3).Select(Notices.StepLine))}", updates[0], StringComparison.Ordinal);
+        Assert.EndsWith(Notices.StepLine(4), updates[1].Split("\n*Next*", StringSplitOptions.None)[0], StringComparison.Ordinal);
+        Assert.Equal(2, notifications.Count("notifications_sent_total{destination_type=slack,event=step}"));
     }
 
     [Fact]

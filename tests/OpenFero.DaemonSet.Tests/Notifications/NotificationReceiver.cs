@@ -72,6 +72,12 @@ internal sealed class NotificationReceiver : IAsyncDisposable
         var request = new ReceivedRequest(context.Request.Path.Value ?? "", context.Request.ContentType, context.Request.Headers.Authorization.ToString(), body, Clock.GetUtcNow());
         received.Enqueue(request);
         var answer = script.TryDequeue(out var next) ? next : Otherwise(request);
+        if (answer is ReceiverAnswer.HeldUntil held)
+        {
+            await held.Released.WaitAsync(context.RequestAborted);
+            answer = held.Then;
+        }
+
         switch (answer)
         {
             case ReceiverAnswer.Hang:
@@ -118,4 +124,7 @@ internal abstract record ReceiverAnswer
 
     /// <summary>No answer: the request is held until the client gives up.</summary>
     public sealed record Hang : ReceiverAnswer;
+
+    /// <summary>The request is held until <paramref name="Released"/> completes, then answered with <paramref name="Then"/>.</summary>
+    public sealed record HeldUntil(Task Released, ReceiverAnswer Then) : ReceiverAnswer;
 }
