@@ -6,6 +6,7 @@ using k8s.Models;
 using Microsoft.Extensions.Options;
 using OpenFero.DaemonSet.Approval;
 using OpenFero.DaemonSet.Events;
+using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Metrics;
 using OpenFero.DaemonSet.Remediation;
 using OpenFero.DaemonSet.Semantics;
@@ -71,12 +72,12 @@ public sealed partial class ApprovalExpiry(
         if (facts.Target is { } target)
         {
             await events.RecordOnceAsync(target, $"{facts.Job}.expired", @event.Reason, sentence, @event.Type, cancellationToken);
-            await guard.EndCooldownAsync(job.Metadata.NamespaceProperty, target, facts.Job, CreatedAt(job), cancellationToken);
+            await guard.EndCooldownAsync(job.Metadata.NamespaceProperty, target, facts.Job, JobCreatedAt.Of(job, time), cancellationToken);
         }
 
         if (facts.Operarius is { } operarius)
         {
-            await UnlessGoneAsync(() => statusWriter.RecordOutcomeAsync(operarius, facts.Job, "Failed", RemediationResult.Expired.WireName(), cancellationToken));
+            await UnlessGone.WriteAsync(() => statusWriter.RecordOutcomeAsync(operarius, facts.Job, "Failed", RemediationResult.Expired.WireName(), cancellationToken));
         }
 
         if (counted)
@@ -84,7 +85,7 @@ public sealed partial class ApprovalExpiry(
             metrics.RemediationOutcome(RemediationResult.Expired.WireName());
         }
 
-        await UnlessGoneAsync(() => client.BatchV1.DeleteNamespacedJobAsync(facts.Job, job.Metadata.NamespaceProperty,
+        await UnlessGone.WriteAsync(() => client.BatchV1.DeleteNamespacedJobAsync(facts.Job, job.Metadata.NamespaceProperty,
             new V1DeleteOptions { PropagationPolicy = "Background", Preconditions = new V1Preconditions { Uid = job.Metadata.Uid } }, cancellationToken: cancellationToken));
         LogExpired(logger, job.Metadata.NamespaceProperty, facts.Job, timeout);
     }
@@ -121,20 +122,7 @@ public sealed partial class ApprovalExpiry(
         return annotations;
     }
 
-    private DateTimeOffset CreatedAt(V1Job job) =>
-        job.Metadata.CreationTimestamp is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : time.GetUtcNow();
 
-    private static async Task UnlessGoneAsync(Func<Task> write)
-    {
-        try
-        {
-            await write();
-        }
-        catch (HttpOperationException missing) when (missing.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            // Deleted already (by a person declining, or another replica): nothing left to write on.
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Namespace}/{Job} was not approved within {Timeout}: deleted, outcome expired")]
     private static partial void LogExpired(ILogger logger, string @namespace, string job, string timeout);

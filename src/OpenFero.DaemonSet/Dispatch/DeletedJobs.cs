@@ -1,8 +1,7 @@
-using System.Net;
-using k8s.Autorest;
 using k8s.Models;
 using OpenFero.DaemonSet.Approval;
 using OpenFero.DaemonSet.Events;
+using OpenFero.DaemonSet.Kubernetes;
 using OpenFero.DaemonSet.Metrics;
 using OpenFero.DaemonSet.Remediation;
 
@@ -76,7 +75,7 @@ public sealed partial class DeletedJobs(
             await events.RecordOnceAsync(target, $"{facts.Job}.deleted.daemonset", @event.Reason, sentence, @event.Type, cancellationToken);
             if (declined)
             {
-                await guard.EndCooldownAsync(job.Metadata.NamespaceProperty, target, facts.Job, CreatedAt(job), cancellationToken);
+                await guard.EndCooldownAsync(job.Metadata.NamespaceProperty, target, facts.Job, JobCreatedAt.Of(job, time), cancellationToken);
             }
         }
 
@@ -84,7 +83,7 @@ public sealed partial class DeletedJobs(
 
         if (facts.Operarius is { } operarius)
         {
-            await UnlessGoneAsync(() => statusWriter.RecordOutcomeAsync(operarius, facts.Job, "Failed", outcome.Result!.Value.WireName(), cancellationToken));
+            await UnlessGone.WriteAsync(() => statusWriter.RecordOutcomeAsync(operarius, facts.Job, "Failed", outcome.Result!.Value.WireName(), cancellationToken));
         }
 
         metrics.RemediationOutcome(outcome.Result!.Value.WireName());
@@ -123,20 +122,7 @@ public sealed partial class DeletedJobs(
         };
     }
 
-    private DateTimeOffset CreatedAt(V1Job job) =>
-        job.Metadata.CreationTimestamp is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : time.GetUtcNow();
 
-    private static async Task UnlessGoneAsync(Func<Task> write)
-    {
-        try
-        {
-            await write();
-        }
-        catch (HttpOperationException missing) when (missing.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            // The Operarius is gone: nothing left to write on.
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Namespace}/{Job} was deleted before its outcome was recorded: outcome {Outcome}")]
     private static partial void LogRecorded(ILogger logger, string @namespace, string job, string outcome);

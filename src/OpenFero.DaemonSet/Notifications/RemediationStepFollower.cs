@@ -36,22 +36,7 @@ public sealed class RemediationStepFollower(
 
     private ListWatch<Corev1Event> Follow(string? ns)
     {
-        ListWatch<Corev1Event>? cache = null;
-        cache = new ListWatch<Corev1Event>(
-            ns is null ? "remediation step events in every namespace" : $"remediation step events in {ns}",
-            async token =>
-            {
-                var list = ns is null
-                    ? await client.CoreV1.ListEventForAllNamespacesAsync(fieldSelector: Selector, cancellationToken: token)
-                    : await client.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: Selector, cancellationToken: token);
-                return (list.Items, list.Metadata.ResourceVersion);
-            },
-            (resourceVersion, token) => ns is null
-                ? client.CoreV1.WatchListEventForAllNamespacesAsync(fieldSelector: Selector, resourceVersion: resourceVersion, allowWatchBookmarks: false, cancellationToken: token)
-                : client.CoreV1.WatchListNamespacedEventAsync(ns, fieldSelector: Selector, resourceVersion: resourceVersion, allowWatchBookmarks: false, cancellationToken: token),
-            time,
-            logger,
-            e => $"{e.Metadata.NamespaceProperty}/{e.Metadata.Name}");
+        var cache = EventListWatch.Of(client, ns, Selector, "remediation step events", time, logger);
 
         // Only Events new to this cache: the first list is what happened before this process could tell it.
         cache.Changed += (previous, current) =>

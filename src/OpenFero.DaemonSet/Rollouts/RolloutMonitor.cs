@@ -185,23 +185,7 @@ public sealed partial class RolloutMonitor(
     /// </summary>
     private ListWatch<Corev1Event> FailedCreates(string? ns)
     {
-        const string selector = "reason=FailedCreate,involvedObject.kind=DaemonSet";
-        ListWatch<Corev1Event>? cache = null;
-        cache = new ListWatch<Corev1Event>(
-            ns is null ? "FailedCreate events in every namespace" : $"FailedCreate events in {ns}",
-            async token =>
-            {
-                var list = ns is null
-                    ? await client.CoreV1.ListEventForAllNamespacesAsync(fieldSelector: selector, cancellationToken: token)
-                    : await client.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: selector, cancellationToken: token);
-                return (list.Items, list.Metadata.ResourceVersion);
-            },
-            (resourceVersion, token) => ns is null
-                ? client.CoreV1.WatchListEventForAllNamespacesAsync(fieldSelector: selector, resourceVersion: resourceVersion, allowWatchBookmarks: false, cancellationToken: token)
-                : client.CoreV1.WatchListNamespacedEventAsync(ns, fieldSelector: selector, resourceVersion: resourceVersion, allowWatchBookmarks: false, cancellationToken: token),
-            time,
-            logger,
-            e => Key(e.Metadata.NamespaceProperty, e.Metadata.Name));
+        var cache = EventListWatch.Of(client, ns, "reason=FailedCreate,involvedObject.kind=DaemonSet", "FailedCreate events", time, logger);
         cache.Changed += (previous, current) =>
         {
             if (cache.Synced && (previous is null || (current.Count ?? 0) > (previous.Count ?? 0)) &&
