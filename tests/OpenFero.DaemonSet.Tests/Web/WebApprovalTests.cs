@@ -8,8 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace OpenFero.DaemonSet.Tests.Web;
 
 /// <summary>
-/// The Now page's approval in a real browser: a Job waiting with its plan, approved with a click, followed live, or
-/// declined with the command the page shows. With UPDATE_SCREENSHOTS=1 it photographs the waiting Job for docs/web-approval.png.
+/// The Now page's approval in a real browser: a Job waiting with its plan, approved with a click, followed live until
+/// it ends and until it is deleted, or declined with the command the page shows. With UPDATE_SCREENSHOTS=1 it photographs the waiting Job for docs/web-approval.png.
 /// </summary>
 public sealed class WebApprovalTests
 {
@@ -45,8 +45,12 @@ public sealed class WebApprovalTests
         await Expect(now.Locator("#approval-status")).ToContainTextAsync($"{job} approved");
         await Expect(waiting).ToHaveCountAsync(0);
         await Expect(now.Locator($"#recent tr[data-job='{job}']")).ToContainTextAsync("rolledOut", new() { Timeout = 120_000 });
-        Assert.True(await now.EvaluateAsync<bool>("window.sameDocument === true"));
         Assert.Equal("rolledOut", await world.OutcomeAsync(job!));
+
+        // Deleted after it ended (as its TTL does): it leaves the history, and the page, without a reload.
+        await new Kubectl(host.Kubeconfig).OutputAsync("delete", "job", job!, "-n", "openfero", "--wait=false");
+        await Expect(now.Locator($"#recent tr[data-job='{job}']")).ToHaveCountAsync(0);
+        Assert.True(await now.EvaluateAsync<bool>("window.sameDocument === true"));
     }
 
     [Fact]
