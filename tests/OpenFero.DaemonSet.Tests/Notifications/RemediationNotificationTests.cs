@@ -109,6 +109,9 @@ public sealed class RemediationNotificationTests
         {
             job = await JobOfAsync(await first.Client.PostFixtureAsync(Fixture));
             remembered = await Eventually.ReachesAsync(() => probe.AnnotationAsync(job, "openfero.io/slack-message-0"), a => a is not null, $"the message remembered on Job {job}");
+
+            // Stopped once its follow-ups are recorded: a claim it still held would make the second wait for its expiry.
+            await Eventually.ReachesAsync(() => probe.VerdictAsync(job), v => v is not null, $"Job {job}'s verdict");
         }
 
         await using var second = await ServerWithServices.StartAsync(host, slackBot);
