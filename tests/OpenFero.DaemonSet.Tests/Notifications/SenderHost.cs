@@ -32,7 +32,9 @@ internal sealed class SenderHost : IAsyncDisposable
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
             var labels = string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}"));
-            counts.AddOrUpdate($"{instrument.Name}{{{labels}}}", value, (_, sum) => sum + value);
+
+            // A counter reports each increment; an observable one its total, when the listener asks.
+            counts.AddOrUpdate($"{instrument.Name}{{{labels}}}", value, (_, sum) => instrument.IsObservable ? value : sum + value);
         });
         listener.Start();
     }
@@ -53,9 +55,20 @@ internal sealed class SenderHost : IAsyncDisposable
     }
 
     /// <summary>A counter's sum for one label set, written <c>name{key=value,key=value}</c> in the order the tags were given.</summary>
-    public long Count(string series) => counts.TryGetValue(series, out var count) ? count : 0;
+    public long Count(string series)
+    {
+        listener.RecordObservableInstruments();
+        return counts.TryGetValue(series, out var count) ? count : 0;
+    }
 
-    public string Counts => string.Join("; ", counts.Select(c => $"{c.Key} {c.Value}"));
+    public string Counts
+    {
+        get
+        {
+            listener.RecordObservableInstruments();
+            return string.Join("; ", counts.Select(c => $"{c.Key} {c.Value}"));
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
