@@ -29,9 +29,10 @@ public sealed class NotificationSender : BackgroundService
 
     public void Offer(RemediationNotice notice)
     {
-        foreach (var destination in Destinations)
+        // By index: a foreach over the interface would allocate an enumerator on every offer.
+        for (var index = 0; index < Destinations.Count; index++)
         {
-            destination.Offer(notice);
+            Destinations[index].Offer(notice);
         }
     }
 
