@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace OpenFero.DaemonSet.Notifications;
 
@@ -9,32 +8,31 @@ namespace OpenFero.DaemonSet.Notifications;
 /// </summary>
 public static class StepLines
 {
-    /// <summary>The title, then as many of the latest <paramref name="steps"/> as fit in <paramref name="limit"/> characters, in order.</summary>
-    public static string Latest(string title, IReadOnlyList<string> steps, int limit)
+    /// <summary>
+    /// The title, then as many of the latest <paramref name="steps"/> as fit in <paramref name="limit"/> characters, in
+    /// order, each after <paramref name="separator"/> (a newline; an Adaptive Card's text breaks a line at a blank one).
+    /// </summary>
+    public static string Latest(string title, IReadOnlyList<string> steps, int limit, string separator = "\n")
     {
         var kept = new List<string>();
         var length = title.Length;
+        var omitted = 0;
         for (var index = steps.Count - 1; index >= 0; index--)
         {
             var line = TextLimit.Cut(steps[index], limit / 4);
-            var omittedIfKept = index == 0 ? 0 : 1 + Omitted(index).Length;
-            if (length + 1 + line.Length + omittedIfKept > limit)
+            var omittedIfKept = index == 0 ? 0 : separator.Length + Omitted(index).Length;
+            if (length + separator.Length + line.Length + omittedIfKept > limit)
             {
-                var text = new StringBuilder(title).Append('\n').Append(Omitted(index + 1));
-                foreach (var step in Enumerable.Reverse(kept))
-                {
-                    text.Append('\n').Append(step);
-                }
-
-                return text.ToString();
+                omitted = index + 1;
+                break;
             }
 
             kept.Add(line);
-            length += 1 + line.Length;
+            length += separator.Length + line.Length;
         }
 
         kept.Reverse();
-        return string.Join('\n', [title, .. kept]);
+        return string.Join(separator, omitted > 0 ? [title, Omitted(omitted), .. kept] : [title, .. kept]);
     }
 
     private static string Omitted(int count) =>

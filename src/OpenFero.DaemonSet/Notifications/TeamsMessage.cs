@@ -4,7 +4,7 @@ namespace OpenFero.DaemonSet.Notifications;
 
 /// <summary>
 /// A remediation as a Teams workflow webhook takes it: a message with one Adaptive Card 1.4 attachment holding a
-/// title, the facts, the verdict, the runner's summary and the next commands, each text cut to
+/// title, the facts, the verdict, the runner's summary (or, without one, the steps seen) and the next commands, each text cut to
 /// <see cref="MaxText"/> characters with a note that says so (a card must stay under Teams' 28 KB).
 /// </summary>
 public static class TeamsMessage
@@ -28,6 +28,11 @@ public static class TeamsMessage
         if (notice.Summary is { } summary)
         {
             body.Add(Text(summary));
+        }
+        else if (notice.Steps is { Count: > 0 } steps)
+        {
+            // An end without the runner's summary (its pod gave none) tells the steps that were seen instead.
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = StepLines.Latest("Steps:", steps, MaxText, "\n\n"), ["wrap"] = true });
         }
 
         if (notice.NextCommands is { Count: > 0 } commands)

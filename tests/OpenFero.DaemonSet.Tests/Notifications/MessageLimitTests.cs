@@ -76,4 +76,17 @@ public sealed class MessageLimitTests
         Assert.EndsWith("more characters)", steps, StringComparison.Ordinal);
         Assert.DoesNotContain(endTexts, t => t.StartsWith("*Steps*", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_end_without_the_runners_summary_tells_Teams_the_steps_seen_one_per_line()
+    {
+        var ended = Notices.Ended() with { Summary = null, Steps = [.. Enumerable.Range(1, 400).Select(Notices.StepLine)] };
+
+        var texts = PayloadShapes.TeamsAdaptiveCard(TeamsMessage.Build(ended));
+
+        var steps = Assert.Single(texts, t => t.StartsWith("Steps:", StringComparison.Ordinal));
+        Assert.True(steps.Length <= TeamsMessage.MaxText, $"{steps.Length} characters");
+        Assert.EndsWith($"\n\n{Notices.StepLine(400)}", steps, StringComparison.Ordinal);
+        Assert.Matches("^Steps:\n\n… \\(\\d+ earlier steps not shown\\)\n\n", steps);
+    }
 }
