@@ -68,7 +68,7 @@ public sealed partial class ApprovalExpiry(
         var sentence = $"Approval expired: {message}.";
         var @event = OutcomeEvent.For(RemediationResult.Expired, sentence, knownFalseAlarm: false)!;
         var involved = new V1ObjectReference { ApiVersion = "batch/v1", Kind = "Job", Name = facts.Job, NamespaceProperty = job.Metadata.NamespaceProperty, Uid = job.Metadata.Uid };
-        await events.RecordOnceAsync(involved, new V1ObjectMeta { Name = $"{facts.Job}.expired", Labels = job.Metadata.Labels, Annotations = OutcomeAnnotations(job, message) }, @event, cancellationToken);
+        await events.RecordOnceAsync(involved, new V1ObjectMeta { Name = $"{facts.Job}.expired", Labels = job.Metadata.Labels, Annotations = new JobOutcome(RemediationResult.Expired, message).AnnotationsOn(job) }, @event, cancellationToken);
         if (facts.Target is { } target)
         {
             await events.RecordOnceAsync(target, $"{facts.Job}.expired", @event.Reason, sentence, @event.Type, cancellationToken);
@@ -94,7 +94,7 @@ public sealed partial class ApprovalExpiry(
     private async Task<V1Job?> MarkAsync(V1Job job, string message, CancellationToken cancellationToken)
     {
         var annotations = new JsonObject();
-        foreach (var (key, value) in OutcomeAnnotations(job, message))
+        foreach (var (key, value) in new JobOutcome(RemediationResult.Expired, message).AnnotationsOn(job))
         {
             annotations[key] = value;
         }
@@ -111,16 +111,6 @@ public sealed partial class ApprovalExpiry(
         }
     }
 
-    private static Dictionary<string, string> OutcomeAnnotations(V1Job job, string message)
-    {
-        var annotations = new Dictionary<string, string>(job.Metadata.Annotations ?? new Dictionary<string, string>());
-        foreach (var (key, value) in new JobOutcome(RemediationResult.Expired, message).Annotations())
-        {
-            annotations[key] = value;
-        }
-
-        return annotations;
-    }
 
 
 

@@ -12,8 +12,8 @@ namespace OpenFero.DaemonSet.Dispatch;
 /// waited for approval was declined (the decline the approval Event names is <c>kubectl delete job</c>), a Job that
 /// ran was cut short. An Event on the Job carrying its labels and the outcome (the history API lists those), one on
 /// the DaemonSet, the Operarius' status, the outcome metric, the observers (the notifications' end) — a declined
-/// Job's cooldown is ended, since nothing ran, and the Job's slot among <c>Remediation:MaxConcurrent</c> is freed. Every replica sees the deletion; the one whose Event on the Job is
-/// created does the rest, once.
+/// Job's cooldown is ended, since nothing ran, and the Job's slot among <c>Remediation:MaxConcurrent</c> is freed.
+/// Every replica sees the deletion; the one whose Event on the Job is created does the rest, once.
 /// </summary>
 public sealed partial class DeletedJobs(
     DaemonSetEvents events,
@@ -56,7 +56,8 @@ public sealed partial class DeletedJobs(
         }
 
         var facts = RemediationJobFacts.Of(job);
-        var declined = outcome.Result == RemediationResult.Declined;
+        var result = outcome.Result!.Value;
+        var declined = result == RemediationResult.Declined;
         var ended = WithOutcome(job, outcome);
         var sentence = declined ? $"Approval declined: {outcome.Message}." : $"{outcome.Message}.";
         var @event = declined
@@ -83,46 +84,35 @@ public sealed partial class DeletedJobs(
 
         if (facts.Operarius is { } operarius)
         {
-            await UnlessGone.WriteAsync(() => statusWriter.RecordOutcomeAsync(operarius, facts.Job, "Failed", outcome.Result!.Value.WireName(), cancellationToken));
+            await UnlessGone.WriteAsync(() => statusWriter.RecordOutcomeAsync(operarius, facts.Job, "Failed", result.WireName(), cancellationToken));
         }
 
-        metrics.RemediationOutcome(outcome.Result!.Value.WireName());
+        metrics.RemediationOutcome(result.WireName());
         foreach (var observer in observers)
         {
             observer.StepRecorded(FollowUpStep.Finished, ended);
         }
 
-        LogRecorded(logger, job.Metadata.NamespaceProperty, facts.Job, outcome.Result.Value.WireName());
+        LogRecorded(logger, job.Metadata.NamespaceProperty, facts.Job, result.WireName());
     }
 
     /// <summary>A copy of the Job's last version with the outcome annotations, as the Event and the observers tell it.</summary>
-    private static V1Job WithOutcome(V1Job job, JobOutcome outcome)
+    private static V1Job WithOutcome(V1Job job, JobOutcome outcome) => new()
     {
-        var annotations = new Dictionary<string, string>(job.Metadata.Annotations ?? new Dictionary<string, string>());
-        foreach (var (key, value) in outcome.Annotations())
+        ApiVersion = job.ApiVersion,
+        Kind = job.Kind,
+        Metadata = new V1ObjectMeta
         {
-            annotations[key] = value;
-        }
-
-        return new V1Job
-        {
-            ApiVersion = job.ApiVersion,
-            Kind = job.Kind,
-            Metadata = new V1ObjectMeta
-            {
-                Name = job.Metadata.Name,
-                NamespaceProperty = job.Metadata.NamespaceProperty,
-                Uid = job.Metadata.Uid,
-                Labels = job.Metadata.Labels,
-                Annotations = annotations,
-                CreationTimestamp = job.Metadata.CreationTimestamp,
-            },
-            Spec = job.Spec,
-            Status = job.Status,
-        };
-    }
-
-
+            Name = job.Metadata.Name,
+            NamespaceProperty = job.Metadata.NamespaceProperty,
+            Uid = job.Metadata.Uid,
+            Labels = job.Metadata.Labels,
+            Annotations = outcome.AnnotationsOn(job),
+            CreationTimestamp = job.Metadata.CreationTimestamp,
+        },
+        Spec = job.Spec,
+        Status = job.Status,
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Namespace}/{Job} was deleted before its outcome was recorded: outcome {Outcome}")]
     private static partial void LogRecorded(ILogger logger, string @namespace, string job, string outcome);

@@ -59,6 +59,18 @@ public sealed record JobOutcome(RemediationResult? Result, string? Message)
         }
     }
 
+    /// <summary>The Job's annotations with this outcome's over them: what the Job says once the outcome is recorded on it.</summary>
+    public Dictionary<string, string> AnnotationsOn(V1Job job)
+    {
+        var annotations = new Dictionary<string, string>(job.Metadata.Annotations ?? new Dictionary<string, string>());
+        foreach (var (key, value) in Annotations())
+        {
+            annotations[key] = value;
+        }
+
+        return annotations;
+    }
+
     /// <summary>The outcome recorded on a Job, as the history shows it.</summary>
     public static JobOutcome Recorded(V1Job job) => new(
         RemediationResults.Parse(job.Metadata.Annotations?.TryGetValue(RemediationResults.OutcomeAnnotation, out var outcome) == true ? outcome : null),

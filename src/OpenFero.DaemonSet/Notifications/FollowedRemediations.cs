@@ -98,7 +98,7 @@ public sealed class FollowedRemediations
     }
 
     /// <summary>A step as a person reads it: the time (UTC), the Event's reason and its message.</summary>
-    public static string Line(Corev1Event @event, DateTime at) =>
+    private static string Line(Corev1Event @event, DateTime at) =>
         TextLimit.Cut(string.Create(CultureInfo.InvariantCulture, $"{at:HH:mm:ss} {@event.Reason}: {@event.Message}"), MaxStepLength);
 
     private Followed? Find(string jobNamespace, string job) =>
